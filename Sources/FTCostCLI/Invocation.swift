@@ -1,0 +1,104 @@
+import FTCostKit
+import Foundation
+
+/// A parsed command line plus the environment, handed to a command's `run`.
+///
+/// Commands write results to `output`, which is printed only when the command succeeds, so an
+/// error never leaves half a report on stdout.
+public struct Invocation: Sendable {
+  public let path: [String]
+  public let command: CommandSpec
+  public let values: ParsedValues
+  public let environment: CLIEnvironment
+  /// Buffered standard output.
+  public var output = ""
+  private var cachedCatalog: PricingCatalog?
+
+  init(path: [String], command: CommandSpec, values: ParsedValues, environment: CLIEnvironment) {
+    self.path = path
+    self.command = command
+    self.values = values
+    self.environment = environment
+  }
+
+  /// Appends text to the buffered output.
+  public mutating func print(_ text: String) {
+    output += text
+    if !text.hasSuffix("\n") { output += "\n" }
+  }
+
+  /// Writes a line to stderr at once (warnings, progress).
+  public func warn(_ text: String) {
+    environment.writeError(text.hasSuffix("\n") ? text : text + "\n")
+  }
+
+  public func string(_ name: String) -> String? { values.options[name]?.last }
+  public func strings(_ name: String) -> [String] { values.options[name] ?? [] }
+  public func flag(_ name: String) -> Bool { values.flags.contains(name) }
+  public var positionals: [String] { values.positionals }
+
+  /// A usage error for this command.
+  public func usageError(_ message: String) -> UsageError {
+    UsageError(message, commandPath: path)
+  }
+
+  private func invalid(_ value: String, _ name: String, _ reason: String) -> UsageError {
+    let synopsis = command.option(named: name)?.synopsis ?? name
+    return usageError("The value '\(value)' is invalid for '\(synopsis)': \(reason)")
+  }
+
+  /// An exact decimal option value, refusing negatives unless allowed.
+  public func decimal(_ name: String, allowNegative: Bool = false) throws(UsageError) -> Decimal? {
+    guard let text = string(name) else { return nil }
+    let value: Decimal
+    do { value = try DecimalParser.parse(text) } catch { throw invalid(text, name, error.description) }
+    if value < 0 && !allowNegative { throw invalid(text, name, "must not be negative") }
+    return value
+  }
+
+  /// A whole, non-negative count option value.
+  public func count(_ name: String) throws(UsageError) -> Int64? {
+    guard let text = string(name) else { return nil }
+    let value: Decimal
+    do { value = try DecimalParser.parse(text) } catch { throw invalid(text, name, error.description) }
+    guard value >= 0, value == value.rounded(scale: 0, .plain), value <= Decimal(Int64.max) else {
+      throw invalid(text, name, "expected a whole number of 0 or more")
+    }
+    return Int64(truncating: value as NSDecimalNumber)
+  }
+
+  /// `--format`, defaulting to a table.
+  public var format: OutputFormat {
+    string("--format").flatMap(OutputFormat.init(rawValue:)) ?? .table
+  }
+
+  /// Display rounding from `--rounding`.
+  public var moneyFormat: MoneyFormat {
+    MoneyFormat(rounding: string("--rounding").flatMap(RoundingRule.init(rawValue:)) ?? .halfAwayFromZero)
+  }
+
+  public var today: ISODate { environment.today }
+
+  /// The built-in data folder.
+  public func dataLocation() throws(PricingError) -> DataLocation {
+    try DataLocation.locate(executablePath: environment.executablePath, environment: environment.variables)
+  }
+
+  /// The user's pricing overlay: `--pricing DIR`, else `FTCOST_PRICING`.
+  public var pricingOverlay: String? {
+    if let path = string("--pricing") { return path }
+    if let path = environment.variables["FTCOST_PRICING"], !path.isEmpty { return path }
+    return nil
+  }
+
+  /// The pricing catalog, loaded once; stale-table warnings go to stderr.
+  public mutating func catalog() throws(PricingError) -> PricingCatalog {
+    if let cachedCatalog { return cachedCatalog }
+    let location = try dataLocation()
+    let catalog = try PricingLoader.catalog(
+      builtIn: location.pricing, overlays: pricingOverlay.map { [$0] } ?? [], today: today)
+    for warning in catalog.warnings { warn(warning) }
+    cachedCatalog = catalog
+    return catalog
+  }
+}

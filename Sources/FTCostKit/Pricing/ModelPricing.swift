@@ -1,0 +1,65 @@
+import Foundation
+
+/// Where a model's prices were loaded from.
+public struct PricingOrigin: Sendable, Equatable {
+  /// The file path as given or found.
+  public var file: String
+  /// True for the tables shipped with ftcost, false for the user's `--pricing` overlay.
+  public var isBuiltIn: Bool
+  /// The built-in file this entry replaced, when an overlay overrode an id.
+  public var overrides: String?
+}
+
+/// Everything ftcost knows about one model (or embedding model, or GPU rate).
+public struct ModelPricing: Sendable, Equatable {
+  public var id: String
+  public var aliases: [String]
+  public var provider: String
+  public var providerDisplayName: String
+  public var currency: String
+  /// A known encoding (`o200k_base`, `cl100k_base`) or `approximate`.
+  public var tokenizer: String?
+  public var contextWindow: Int64?
+  public var deprecationDate: ISODate?
+  public var inference: InferencePrices?
+  /// `nil` when the model cannot be fine-tuned (or the table does not know how).
+  public var fineTuning: FineTuningPrices?
+  public var embedding: EmbeddingPrices?
+  public var gpuPerHour: Decimal?
+  public var asOf: ISODate
+  public var source: String
+  /// Field paths whose values no primary source confirms (`fine_tuning.training`, …).
+  public var unconfirmed: [String]
+  public var note: String?
+  public var origin: PricingOrigin
+  /// The provider's fine-tuning service, copied here so a model answers for itself.
+  public var providerFineTuning: ProviderFineTuning?
+
+  /// The last day new fine-tuning jobs can be created for this model, from the model or its provider.
+  public var fineTuningNewJobsUntil: ISODate? {
+    fineTuning?.newJobsUntil ?? providerFineTuning?.newJobsUntil
+  }
+
+  /// True when the value at `path` (or any parent object) is marked unconfirmed.
+  public func isUnconfirmed(_ path: String) -> Bool {
+    unconfirmed.contains { $0 == "*" || path == $0 || path.hasPrefix($0 + ".") }
+  }
+
+  /// All unconfirmed paths under `prefix`, for marking an output that used them.
+  public func unconfirmedPaths(under prefix: String) -> [String] {
+    unconfirmed.filter { $0 == "*" || $0 == prefix || $0.hasPrefix(prefix + ".") || prefix.hasPrefix($0 + ".") }
+  }
+
+  /// True when the model is retired on `date` (its deprecation date has passed).
+  public func isRetired(on date: ISODate) -> Bool {
+    guard let deprecationDate else { return false }
+    return deprecationDate <= date
+  }
+
+  /// What kind of entry this is, for listings.
+  public var kind: String {
+    if embedding != nil { return "embedding" }
+    if gpuPerHour != nil { return "gpu" }
+    return "chat"
+  }
+}

@@ -1,0 +1,98 @@
+import Foundation
+
+/// Every pricing table in force: the built-in ones with the user's overlays applied.
+public struct PricingCatalog: Sendable {
+  public private(set) var tables: [PricingTable]
+  /// Models by id, in table order.
+  public private(set) var models: [ModelPricing]
+  private var index: [String: Int]
+  /// Tables whose `as_of` is older than the staleness limit.
+  public private(set) var warnings: [String]
+
+  /// Builds a catalog from built-in tables and overlay tables; overlays replace ids on purpose.
+  public init(builtIn: [PricingTable], overlays: [PricingTable], today: ISODate) throws(PricingError) {
+    var problems: [Diagnostic] = []
+    problems += Self.duplicateIDs(in: builtIn)
+    problems += Self.duplicateIDs(in: overlays)
+    if !problems.isEmpty { throw .invalid(problems) }
+
+    var models: [ModelPricing] = []
+    var index: [String: Int] = [:]
+    for table in builtIn {
+      for model in table.models {
+        index[model.id] = models.count
+        for alias in model.aliases { index[alias] = models.count }
+        models.append(model)
+      }
+    }
+    for table in overlays {
+      for var model in table.models {
+        let names = [model.id] + model.aliases
+        if let position = names.lazy.compactMap({ index[$0] }).first {
+          let replaced = models[position]
+          model.origin.overrides = replaced.origin.file
+          for name in [replaced.id] + replaced.aliases where index[name] == position { index[name] = nil }
+          models[position] = model
+          for name in names { index[name] = position }
+        } else {
+          for name in names { index[name] = models.count }
+          models.append(model)
+        }
+      }
+    }
+    self.tables = builtIn + overlays
+    self.models = models
+    self.index = index
+    self.warnings = tables.compactMap { table in
+      let age = table.asOf.days(to: today)
+      guard age > PricingTable.staleAfterDays else { return nil }
+      return "warning: \(table.file): prices are as of \(table.asOf) (\(age) days old); prices change often, check the provider's page"
+    }
+  }
+
+  /// Two files of one folder may not define the same id or alias.
+  public static func duplicateIDs(in tables: [PricingTable]) -> [Diagnostic] {
+    var seen: [String: (String, SourceLocation)] = [:]
+    var problems: [Diagnostic] = []
+    for table in tables {
+      for (name, location) in table.idLocations.sorted(by: { ($0.value.line, $0.value.column) < ($1.value.line, $1.value.column) }) {
+        if let (file, first) = seen[name], file != table.file {
+          problems.append(Diagnostic(
+            file: table.file, location: location, path: "",
+            message: "duplicate model id \"\(name)\": also defined at \(file):\(first.line):\(first.column); keep one of them"))
+        } else {
+          seen[name] = (table.file, location)
+        }
+      }
+    }
+    return problems
+  }
+
+  /// The model with this id or alias.
+  public func model(named name: String) throws(PricingError) -> ModelPricing {
+    if let position = index[name] { return models[position] }
+    if let position = index[name.lowercased()] { return models[position] }
+    throw .unknownModel(name, suggestions: Suggestions.closest(to: name, in: allNames))
+  }
+
+  /// Every id and alias, for suggestions and completions.
+  public var allNames: [String] {
+    models.flatMap { [$0.id] + $0.aliases }
+  }
+
+  /// The provider ids of the loaded tables, in order.
+  public var providers: [String] {
+    var seen = Set<String>()
+    return tables.map(\.provider).filter { seen.insert($0).inserted }
+  }
+
+  /// The table for a provider id (the built-in one when an overlay adds a second).
+  public func table(forProvider provider: String) -> PricingTable? {
+    tables.first { $0.provider == provider }
+  }
+
+  /// The newest `as_of` of the built-in tables, shown by `--version`.
+  public var builtInAsOf: ISODate? {
+    tables.filter(\.isBuiltIn).map(\.asOf).max()
+  }
+}

@@ -1,0 +1,291 @@
+import Foundation
+
+extension PricingTable {
+  static let topKeys = [
+    "schema_version", "provider", "display_name", "currency", "as_of", "source", "fine_tuning", "models",
+  ]
+  static let providerFineTuningKeys = [
+    "api", "data_formats", "new_jobs_until", "min_examples", "recommended_examples", "distillation",
+    "max_file_bytes", "note",
+  ]
+  static let modelKeys = [
+    "id", "aliases", "tokenizer", "context_window", "deprecation_date", "inference", "fine_tuning",
+    "embedding", "gpu_per_hour", "as_of", "source", "note",
+  ]
+  static let inferenceKeys = ["input", "cached_input", "output", "batch_input", "batch_output", "tiers"]
+  static let tierKeys = ["above_input_tokens", "input", "cached_input", "output"]
+  static let fineTuningKeys = [
+    "training", "training_per_hour", "inference", "max_tokens_per_example", "min_examples",
+    "recommended_examples", "hosting_per_hour", "new_jobs_until", "deprecation_date", "validation_billed",
+    "min_job_fee", "max_job_fee", "storage_per_month", "note",
+  ]
+  static let embeddingKeys = ["input", "batch_input"]
+
+  /// Parses and validates one pricing file, returning the table (when usable) and every problem.
+  ///
+  /// Implements the rules of the pricing schema: known schema version, required fields, ISO
+  /// currency and dates, `as_of` not in the future, finite non-negative prices read exactly,
+  /// per-1M prices outside [0.000001, 1000] refused unless `x-allow-unusual-price`, unique ids
+  /// and aliases, known tokenizers, and unknown keys refused with a hint.
+  public static func parse(
+    file: String, bytes: [UInt8], isBuiltIn: Bool, today: ISODate
+  ) -> (table: PricingTable?, diagnostics: [Diagnostic]) {
+    var reader = FieldReader(file: file)
+    let root: JSONNode
+    do {
+      root = try JSONParser.parse(bytes)
+    } catch {
+      return (nil, [Diagnostic(file: file, location: error.location, path: "", message: "malformed JSON: \(error.message)")])
+    }
+    guard reader.object(root, path: "", allowed: topKeys) != nil else { return (nil, reader.diagnostics) }
+
+    if let version = reader.count(root, "schema_version", path: "", required: true),
+      !supportedSchemaVersions.contains(version)
+    {
+      reader.report(
+        "unknown schema version \(version); this ftcost reads version 1 (upgrade ftcost for newer tables)",
+        at: root["schema_version"]?.location, path: "schema_version")
+    }
+    let provider = reader.string(root, "provider", path: "", required: true) ?? ""
+    let displayName = reader.string(root, "display_name", path: "") ?? provider
+    let currency = reader.string(root, "currency", path: "", required: true) ?? "USD"
+    if root["currency"] != nil, currency.count != 3 || !currency.allSatisfy({ $0.isASCII && $0.isUppercase }) {
+      reader.report(
+        "currency \"\(currency)\" is not an ISO 4217 code (three capital letters, e.g. \"USD\")",
+        at: root["currency"]?.location, path: "currency")
+    }
+    let asOf = checkedAsOf(&reader, root, path: "", today: today, required: true) ?? today
+    let source = reader.string(root, "source", path: "", required: true) ?? ""
+
+    var providerFineTuning: ProviderFineTuning?
+    if let node = root["fine_tuning"], !node.isNull, reader.object(node, path: "fine_tuning", allowed: providerFineTuningKeys) != nil {
+      providerFineTuning = ProviderFineTuning(
+        api: reader.bool(node, "api", path: "fine_tuning", required: true) ?? false,
+        dataFormats: reader.strings(node, "data_formats", path: "fine_tuning") ?? [],
+        newJobsUntil: reader.date(node, "new_jobs_until", path: "fine_tuning"),
+        minExamples: reader.count(node, "min_examples", path: "fine_tuning"),
+        recommendedExamples: reader.count(node, "recommended_examples", path: "fine_tuning"),
+        distillation: reader.bool(node, "distillation", path: "fine_tuning"),
+        maxFileBytes: reader.count(node, "max_file_bytes", path: "fine_tuning"),
+        note: reader.string(node, "note", path: "fine_tuning"))
+    }
+
+    var models: [ModelPricing] = []
+    var idLocations: [String: SourceLocation] = [:]
+    if let list = root["models"] {
+      if let items = list.arrayValue {
+        for (offset, item) in items.enumerated() {
+          let path = "models[\(offset)]"
+          guard
+            var model = parseModel(
+              item, path: path, reader: &reader, today: today,
+              defaults: (provider, displayName, currency, asOf, source, providerFineTuning))
+          else { continue }
+          model.origin = PricingOrigin(file: file, isBuiltIn: isBuiltIn, overrides: nil)
+          for name in [model.id] + model.aliases {
+            let location = name == model.id ? item["id"]?.location : item["aliases"]?.location
+            if let first = idLocations[name] {
+              reader.report(
+                "duplicate model id or alias \"\(name)\": also at \(file):\(first.line):\(first.column); ids and aliases must be unique",
+                at: location, path: name == model.id ? "\(path).id" : "\(path).aliases")
+            } else if let location {
+              idLocations[name] = location
+            }
+          }
+          models.append(model)
+        }
+      } else {
+        reader.report("expected an array of models, found \(list.typeName)", at: list.location, path: "models")
+      }
+    } else {
+      reader.report("missing required field \"models\"", at: root.location, path: "models")
+    }
+
+    let table = PricingTable(
+      file: file, provider: provider, displayName: displayName, currency: currency, asOf: asOf,
+      source: source, fineTuning: providerFineTuning, models: models, isBuiltIn: isBuiltIn,
+      idLocations: idLocations)
+    return (table, reader.diagnostics)
+  }
+
+  private static func checkedAsOf(
+    _ reader: inout FieldReader, _ node: JSONNode, path: String, today: ISODate, required: Bool
+  ) -> ISODate? {
+    guard let date = reader.date(node, "as_of", path: path, required: required) else { return nil }
+    if date > today {
+      reader.report(
+        "as_of \(date) is in the future (today is \(today)); write the date the price was checked",
+        at: node["as_of"]?.location, path: FieldReader.join(path, "as_of"))
+    }
+    return date
+  }
+
+  private static func parseModel(
+    _ node: JSONNode, path: String, reader: inout FieldReader, today: ISODate,
+    defaults: (String, String, String, ISODate, String, ProviderFineTuning?)
+  ) -> ModelPricing? {
+    guard reader.object(node, path: path, allowed: modelKeys) != nil else { return nil }
+    guard let id = reader.string(node, "id", path: path, required: true) else { return nil }
+    var unconfirmed = unconfirmedPaths(node, prefix: "", path: path, reader: &reader)
+    let allowUnusual: Bool
+    if let flag = node["x-allow-unusual-price"] {
+      guard case .bool(let value) = flag.kind else {
+        reader.report("expected true or false", at: flag.location, path: "\(path).x-allow-unusual-price")
+        return nil
+      }
+      allowUnusual = value
+    } else {
+      allowUnusual = false
+    }
+    var prices = PriceReader(reader: reader, allowUnusual: allowUnusual)
+    defer { reader = prices.reader }
+
+    let tokenizer = prices.reader.string(node, "tokenizer", path: path)
+    if let tokenizer, !knownTokenizers.contains(tokenizer) {
+      prices.reader.report(
+        "unknown tokenizer \"\(tokenizer)\".\(Suggestions.hint(for: tokenizer, in: knownTokenizers)) Known: \(knownTokenizers.joined(separator: ", ")).",
+        at: node["tokenizer"]?.location, path: "\(path).tokenizer")
+    }
+    var inference: InferencePrices?
+    if let sub = node["inference"], !sub.isNull {
+      inference = prices.inference(sub, path: "\(path).inference")
+      unconfirmed += unconfirmedPaths(sub, prefix: "inference", path: "\(path).inference", reader: &prices.reader)
+    }
+    var fineTuning: FineTuningPrices?
+    if let sub = node["fine_tuning"], !sub.isNull {
+      fineTuning = prices.fineTuning(sub, path: "\(path).fine_tuning")
+      unconfirmed += unconfirmedPaths(sub, prefix: "fine_tuning", path: "\(path).fine_tuning", reader: &prices.reader)
+      if let ftInference = sub["inference"], !ftInference.isNull {
+        unconfirmed += unconfirmedPaths(
+          ftInference, prefix: "fine_tuning.inference", path: "\(path).fine_tuning.inference", reader: &prices.reader)
+      }
+    }
+    var embedding: EmbeddingPrices?
+    if let sub = node["embedding"], !sub.isNull, prices.reader.object(sub, path: "\(path).embedding", allowed: embeddingKeys) != nil {
+      if let input = prices.price(sub, "input", path: "\(path).embedding", required: true) {
+        embedding = EmbeddingPrices(input: input, batchInput: prices.price(sub, "batch_input", path: "\(path).embedding"))
+      }
+      unconfirmed += unconfirmedPaths(sub, prefix: "embedding", path: "\(path).embedding", reader: &prices.reader)
+    }
+    let gpuPerHour = prices.reader.decimal(node, "gpu_per_hour", path: path)
+    if inference == nil && fineTuning == nil && embedding == nil && gpuPerHour == nil && node["fine_tuning"] == nil {
+      prices.reader.report(
+        "a model needs at least one of \"inference\", \"fine_tuning\", \"embedding\" or \"gpu_per_hour\"",
+        at: node.location, path: path)
+    }
+    let asOf = checkedAsOf(&prices.reader, node, path: path, today: today, required: false) ?? defaults.3
+    return ModelPricing(
+      id: id,
+      aliases: prices.reader.strings(node, "aliases", path: path) ?? [],
+      provider: defaults.0, providerDisplayName: defaults.1, currency: defaults.2,
+      tokenizer: tokenizer,
+      contextWindow: prices.reader.count(node, "context_window", path: path),
+      deprecationDate: prices.reader.date(node, "deprecation_date", path: path),
+      inference: inference, fineTuning: fineTuning, embedding: embedding, gpuPerHour: gpuPerHour,
+      asOf: asOf,
+      source: prices.reader.string(node, "source", path: path) ?? defaults.4,
+      unconfirmed: unconfirmed,
+      note: prices.reader.string(node, "note", path: path),
+      origin: PricingOrigin(file: "", isBuiltIn: true, overrides: nil),
+      providerFineTuning: defaults.5)
+  }
+
+  /// Reads `x-unconfirmed`: `true` marks the object at `prefix`; an array lists field paths under it.
+  private static func unconfirmedPaths(
+    _ node: JSONNode, prefix: String, path: String, reader: inout FieldReader
+  ) -> [String] {
+    guard let flag = node["x-unconfirmed"] else { return [] }
+    switch flag.kind {
+    case .bool(true): return [prefix.isEmpty ? "*" : prefix]
+    case .bool(false): return []
+    case .array(let items):
+      return items.compactMap { item in
+        guard let text = item.stringValue else {
+          reader.report("expected a field path string", at: item.location, path: "\(path).x-unconfirmed")
+          return nil
+        }
+        return FieldReader.join(prefix, text)
+      }
+    default:
+      reader.report(
+        "expected true or an array of field paths, found \(flag.typeName)", at: flag.location,
+        path: "\(path).x-unconfirmed")
+      return []
+    }
+  }
+}
+
+/// Reads price fields with the unit-mistake check applied.
+private struct PriceReader {
+  var reader: FieldReader
+  let allowUnusual: Bool
+
+  mutating func price(_ node: JSONNode, _ key: String, path: String, required: Bool = false) -> Decimal? {
+    guard let value = reader.decimal(node, key, path: path, required: required) else { return nil }
+    if !allowUnusual, value > PricingTable.unusualPriceAbove || (value != 0 && value < PricingTable.unusualPriceBelow) {
+      reader.report(
+        "price \(value) per 1M tokens looks like a unit mistake (prices are USD per 1M tokens, e.g. 0.15, not 0.00000015); add \"x-allow-unusual-price\": true to the model if it is right",
+        at: node[key]?.location, path: FieldReader.join(path, key))
+    }
+    return value
+  }
+
+  mutating func inference(_ node: JSONNode, path: String) -> InferencePrices? {
+    guard reader.object(node, path: path, allowed: PricingTable.inferenceKeys) != nil else { return nil }
+    let input = price(node, "input", path: path, required: true)
+    let output = price(node, "output", path: path, required: true)
+    var tiers: [PriceTier] = []
+    if let list = node["tiers"] {
+      if let items = list.arrayValue {
+        for (offset, item) in items.enumerated() {
+          let tierPath = "\(path).tiers[\(offset)]"
+          guard reader.object(item, path: tierPath, allowed: PricingTable.tierKeys) != nil else { continue }
+          guard let threshold = reader.count(item, "above_input_tokens", path: tierPath, required: true),
+            let tierInput = price(item, "input", path: tierPath, required: true),
+            let tierOutput = price(item, "output", path: tierPath, required: true)
+          else { continue }
+          if let last = tiers.last, threshold <= last.aboveInputTokens {
+            reader.report(
+              "tiers must be in ascending order of above_input_tokens (\(threshold) follows \(last.aboveInputTokens))",
+              at: item.location, path: tierPath)
+          }
+          tiers.append(PriceTier(
+            aboveInputTokens: threshold, input: tierInput,
+            cachedInput: price(item, "cached_input", path: tierPath), output: tierOutput))
+        }
+      } else {
+        reader.report("expected an array of tiers, found \(list.typeName)", at: list.location, path: "\(path).tiers")
+      }
+    }
+    guard let input, let output else { return nil }
+    return InferencePrices(
+      input: input, cachedInput: price(node, "cached_input", path: path), output: output,
+      batchInput: price(node, "batch_input", path: path), batchOutput: price(node, "batch_output", path: path),
+      tiers: tiers)
+  }
+
+  mutating func fineTuning(_ node: JSONNode, path: String) -> FineTuningPrices? {
+    guard reader.object(node, path: path, allowed: PricingTable.fineTuningKeys) != nil else { return nil }
+    var result = FineTuningPrices()
+    result.training = price(node, "training", path: path)
+    result.trainingPerHour = reader.decimal(node, "training_per_hour", path: path)
+    if let sub = node["inference"], !sub.isNull { result.inference = inference(sub, path: "\(path).inference") }
+    result.maxTokensPerExample = reader.count(node, "max_tokens_per_example", path: path)
+    result.minExamples = reader.count(node, "min_examples", path: path)
+    result.recommendedExamples = reader.count(node, "recommended_examples", path: path)
+    result.hostingPerHour = reader.decimal(node, "hosting_per_hour", path: path)
+    result.newJobsUntil = reader.date(node, "new_jobs_until", path: path)
+    result.deprecationDate = reader.date(node, "deprecation_date", path: path)
+    result.validationBilled = reader.bool(node, "validation_billed", path: path)
+    result.minJobFee = reader.decimal(node, "min_job_fee", path: path)
+    result.maxJobFee = reader.decimal(node, "max_job_fee", path: path)
+    result.storagePerMonth = reader.decimal(node, "storage_per_month", path: path)
+    result.note = reader.string(node, "note", path: path)
+    if result.training == nil && result.trainingPerHour == nil {
+      reader.report(
+        "fine-tuning needs \"training\" (per 1M tokens) or \"training_per_hour\"; write \"fine_tuning\": null for a model that cannot be fine-tuned",
+        at: node.location, path: path)
+    }
+    return result
+  }
+}

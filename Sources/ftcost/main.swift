@@ -1,0 +1,4 @@
+import FTCostCLI
+import Foundation
+
+exit(CLI.main(arguments: Array(CommandLine.arguments.dropFirst())))
