@@ -31,7 +31,8 @@ public struct PricingCatalog: Sendable {
         if let position = names.lazy.compactMap({ index[$0] }).first {
           let replaced = models[position]
           model.origin.overrides = replaced.origin.file
-          for name in [replaced.id] + replaced.aliases where index[name] == position { index[name] = nil }
+          // The replaced entry's names keep working and now mean the user's entry.
+          _ = replaced
           models[position] = model
           for name in names { index[name] = position }
         } else {

@@ -105,7 +105,12 @@ extension PricingTable {
       file: file, provider: provider, displayName: displayName, currency: currency, asOf: asOf,
       source: source, fineTuning: providerFineTuning, models: models, isBuiltIn: isBuiltIn,
       idLocations: idLocations)
-    return (table, reader.diagnostics)
+    let sorted = reader.diagnostics.enumerated().sorted { a, b in
+      let left = (a.element.location?.line ?? 0, a.element.location?.column ?? 0, a.offset)
+      let right = (b.element.location?.line ?? 0, b.element.location?.column ?? 0, b.offset)
+      return left < right
+    }
+    return (table, sorted.map(\.element))
   }
 
   private static func checkedAsOf(
@@ -168,7 +173,7 @@ extension PricingTable {
       unconfirmed += unconfirmedPaths(sub, prefix: "embedding", path: "\(path).embedding", reader: &prices.reader)
     }
     let gpuPerHour = prices.reader.decimal(node, "gpu_per_hour", path: path)
-    if inference == nil && fineTuning == nil && embedding == nil && gpuPerHour == nil && node["fine_tuning"] == nil {
+    if ["inference", "fine_tuning", "embedding", "gpu_per_hour"].allSatisfy({ node[$0] == nil }) {
       prices.reader.report(
         "a model needs at least one of \"inference\", \"fine_tuning\", \"embedding\" or \"gpu_per_hour\"",
         at: node.location, path: path)

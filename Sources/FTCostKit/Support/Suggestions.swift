@@ -11,7 +11,9 @@ public enum Suggestions {
       return (candidate, effective, distance)
     }
     let threshold = max(2, lowered.count / 3)
-    let plausible = scored.filter { $0.1 <= threshold }
+    let best = scored.map { $0.1 }.min() ?? 0
+    // Only the closest names: one clear hint beats a list of near-misses.
+    let plausible = scored.filter { $0.1 <= threshold && $0.1 == best }
     let sorted = plausible.sorted { ($0.1, $0.2, $0.0) < ($1.1, $1.2, $1.0) }
     var seen = Set<String>()
     return sorted.map { $0.0 }.filter { seen.insert($0).inserted }.prefix(limit).map { $0 }
