@@ -21,8 +21,12 @@ public enum CLI {
     abstract: "Should we prompt, add RAG, fine-tune or distill? Costs, break-even and payback, with numbers.",
     discussion: "Prices come from the tables in pricing/ (each with its source and as_of date); overlay your negotiated prices with --pricing DIR or FTCOST_PRICING.",
     subcommands: [
-      PricingCommands.group,
+      ScenarioCommands.compare,
+      ScenarioCommands.roi,
+      ScenarioCommands.breakeven,
+      TrainCommand.spec,
       CostCommand.spec,
+      PricingCommands.group,
     ])
 
   /// Runs ftcost in the real process and returns the exit code.

@@ -1,0 +1,215 @@
+import FTCostKit
+import Foundation
+
+/// `ftcost compare`, `roi` and `breakeven`: the scenario engine's three views.
+enum ScenarioCommands {
+  static let scenarioOption = OptionSpec(
+    "--scenario", .value("file"), help: "A scenario JSON file (see examples/).", completion: .files)
+  static let setOption = OptionSpec(
+    "--set", .repeating("path=value"),
+    help: "Override a scenario value without editing the file, e.g. workload.requests_per_month=50000 or candidates[0].epochs=3.")
+  static let horizonOption = OptionSpec("--horizon", .value("months"), help: "Months to compare (overrides horizon_months).")
+  static let candidateOption = OptionSpec("--candidate", .value("name"), help: "Only this candidate (by name).")
+
+  static let compare = CommandSpec(
+    name: "compare", abstract: "Compare every strategy of a scenario: costs, payback, ROI, break-even.",
+    discussion: "With no --scenario, runs the built-in module 20.4 example (distilling GPT-5 into a fine-tuned GPT-4o-mini).",
+    options: [scenarioOption, setOption, horizonOption, CommonOptions.format(), CommonOptions.pricing, CommonOptions.rounding],
+    run: { invocation in try runCompare(&invocation) })
+
+  static let roi = CommandSpec(
+    name: "roi", abstract: "The finance view: investment, savings, payback, ROI, benefit/cost and NPV.",
+    options: [
+      OptionSpec("--scenario", .value("file"), help: "A scenario JSON file (see examples/).", required: true, completion: .files),
+      candidateOption,
+      OptionSpec("--monthly", .flag, help: "Print month by month: baseline, candidate, savings, cumulative net."),
+      OptionSpec("--chart", .value("file.svg"), help: "Also write an SVG chart of cumulative cost with payback points.", completion: .files),
+      setOption, horizonOption, CommonOptions.format(), CommonOptions.pricing, CommonOptions.rounding,
+    ],
+    run: { invocation in try runROI(&invocation) })
+
+  static let breakeven = CommandSpec(
+    name: "breakeven", abstract: "The volume at which a candidate pays off, and payback across volumes.",
+    options: [
+      OptionSpec("--scenario", .value("file"), help: "A scenario JSON file (see examples/).", required: true, completion: .files),
+      candidateOption,
+      OptionSpec("--sweep", .value("requests_per_month=from..to"), help: "Volumes to sweep, log-spaced (default: a hundredth to 100 times the scenario's)."),
+      OptionSpec("--steps", .value("n"), help: "Points in the sweep (default: 13)."),
+      setOption, horizonOption, CommonOptions.format(), CommonOptions.pricing, CommonOptions.rounding,
+    ],
+    run: { invocation in try runBreakeven(&invocation) })
+
+  /// Loads the scenario with overrides and runs the engine.
+  static func result(_ invocation: inout Invocation) throws -> ScenarioResult {
+    let overrides = try invocation.strings("--set").map { try ScenarioOverride(parsing: $0) }
+    var horizon: Int?
+    if let value = try invocation.count("--horizon") {
+      guard value >= 1, value <= Int64(Scenario.maximumHorizonMonths) else {
+        throw invocation.usageError("The value '\(value)' is invalid for '--horizon <months>': must be 1 to \(Scenario.maximumHorizonMonths)")
+      }
+      horizon = Int(value)
+    }
+    let (scenario, applied, file) = try ScenarioLoader.load(file: invocation.string("--scenario"), overrides: overrides, horizon: horizon)
+    let catalog = try invocation.catalog()
+    var result = try ScenarioEngine.run(scenario, catalog: catalog, today: invocation.today, file: file)
+    result.overrides = applied
+    for warning in result.warnings { invocation.warn("warning: \(warning)") }
+    return result
+  }
+
+  static func selected(_ result: ScenarioResult, _ invocation: Invocation) throws -> [CandidateResult] {
+    guard let name = invocation.string("--candidate") else { return result.candidates }
+    guard let match = result.candidates.first(where: { $0.cost.plan.name == name }) else {
+      let names = result.candidates.map(\.cost.plan.name)
+      throw invocation.usageError(
+        "The value '\(name)' is invalid for '--candidate <name>'.\(Suggestions.hint(for: name, in: names)) Candidates: \(names.map { "'\($0)'" }.joined(separator: ", ")).")
+    }
+    return [match]
+  }
+
+  static func header(_ result: ScenarioResult) -> String {
+    let workload = result.scenario.workload
+    var lines = ["\(result.scenario.name)"]
+    var shape = "\(MoneyFormat.count(workload.requestsPerMonth)) requests/month"
+    if workload.monthlyGrowth != 0 { shape += " growing \(MoneyFormat().percent(workload.monthlyGrowth)) a month" }
+    shape += "; per request \(workload.systemTokens) system + \(workload.fewShotTokens) few-shot + \(workload.userTokens) user input, \(workload.outputTokens) output tokens"
+    shape += "; \(result.scenario.horizonMonths)-month horizon"
+    if let start = result.scenario.startDate { shape += " from \(start)" }
+    lines.append(shape)
+    if !result.overrides.isEmpty {
+      lines.append("overridden: " + result.overrides.map { "\($0.0)=\($0.1)" }.joined(separator: ", "))
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  static func runCompare(_ invocation: inout Invocation) throws -> Int32 {
+    let result = try result(&invocation)
+    let report = ScenarioReport(result: result, money: invocation.moneyFormat)
+    switch invocation.format {
+    case .json:
+      invocation.print(result.json().rendered())
+    case .csv:
+      invocation.print(report.comparisonTable.renderedCSV())
+    case .markdown:
+      invocation.print(report.comparisonTable.renderedMarkdown() + "\n" + report.verdict)
+    case .table:
+      invocation.print(header(result) + "\n" + report.comparisonTable.renderedText() + "\n" + report.verdict)
+    }
+    return CLI.ExitCode.success
+  }
+
+  static func runROI(_ invocation: inout Invocation) throws -> Int32 {
+    let result = try result(&invocation)
+    let candidates = try selected(result, invocation)
+    let report = ScenarioReport(result: result, money: invocation.moneyFormat)
+    if let chart = invocation.string("--chart") {
+      try AtomicFile.write(CumulativeCostChart(result: result, money: invocation.moneyFormat).svg(), to: chart)
+    }
+    if invocation.flag("--monthly") {
+      let table = report.monthlyTable(candidates)
+      if invocation.format == .json {
+        invocation.print(result.json(candidates: candidates).rendered())
+      } else {
+        invocation.print(table.rendered(as: invocation.format))
+      }
+      return CLI.ExitCode.success
+    }
+    switch invocation.format {
+    case .json:
+      invocation.print(result.json(candidates: candidates).rendered())
+    case .table, .markdown, .csv:
+      var text = invocation.format == .table ? header(result) + "\n" : ""
+      text += candidates.map { report.financeTable($0).rendered(as: invocation.format) }.joined(separator: "\n")
+      invocation.print(text)
+    }
+    return CLI.ExitCode.success
+  }
+
+  static func runBreakeven(_ invocation: inout Invocation) throws -> Int32 {
+    let base = try result(&invocation)
+    let candidates = try selected(base, invocation)
+    guard let candidate = candidates.first else { throw invocation.usageError("the scenario has no candidates") }
+    let steps = Int(try invocation.count("--steps") ?? 13)
+    guard steps >= 2, steps <= 100_000 else {
+      throw invocation.usageError("The value '\(steps)' is invalid for '--steps <n>': must be 2 to 100000")
+    }
+    let current = base.scenario.workload.requestsPerMonth
+    var from = max(1, current / 100)
+    var to = max(from * 10, current * 100)
+    if let sweep = invocation.string("--sweep") {
+      (from, to) = try parseSweep(sweep, invocation)
+    }
+    let volumes = logSpaced(from: from, to: to, steps: steps)
+    let catalog = try invocation.catalog()
+    var rows: [(Decimal, CandidateResult)] = []
+    for volume in volumes {
+      var scenario = base.scenario
+      scenario.workload.requestsPerMonth = volume
+      scenario.candidates = scenario.candidates.filter { $0.name == candidate.cost.plan.name }
+      let run = try ScenarioEngine.run(scenario, catalog: catalog, today: invocation.today)
+      if let first = run.candidates.first { rows.append((volume, first)) }
+    }
+    let money = invocation.moneyFormat
+    let report = ScenarioReport(result: base, money: money)
+    if invocation.format == .json {
+      invocation.print(JSON.object([
+        ("scenario", .string(base.scenario.name)),
+        ("candidate", .string(candidate.cost.plan.name)),
+        ("horizon_months", .integer(Int64(base.scenario.horizonMonths))),
+        ("break_even_requests_per_month", .number(candidate.breakEvenRequestsPerMonth)),
+        ("sweep", .array(rows.map { volume, row in
+          .object([
+            ("requests_per_month", .number(volume)), ("payback_months", .number(row.paybackMonths)),
+            ("roi", .number(row.roi)), ("net_benefit", .number(row.netBenefit)), ("npv", .number(row.npv)),
+          ])
+        })),
+        ("overrides", .object(base.overrides.map { ($0.0, JSON.string($0.1)) })),
+      ]).rendered())
+      return CLI.ExitCode.success
+    }
+    var table = TextTable(columns: [
+      .init("requests/month", .right), .init("payback", .right), .init("ROI", .right), .init("net benefit", .right), .init("NPV", .right),
+    ])
+    for (volume, row) in rows {
+      table.append([
+        MoneyFormat.count(volume), report.payback(row.paybackMonths), row.roi.map(money.percent) ?? "-",
+        money.total(row.netBenefit), money.total(row.npv),
+      ])
+    }
+    var text = ""
+    if invocation.format == .table {
+      text += header(base)
+      let point = candidate.breakEvenRequestsPerMonth.map { MoneyFormat.grouped($0.rounded(scale: 0, .up)) + " requests/month (month 1)" }
+        ?? "never: it is not cheaper per request than the baseline"
+      text += "\(candidate.cost.plan.name) vs \(base.baseline.plan.name): break-even at \(point) over \(base.scenario.horizonMonths) months\n\n"
+    }
+    invocation.print(text + table.rendered(as: invocation.format))
+    return CLI.ExitCode.success
+  }
+
+  static func parseSweep(_ text: String, _ invocation: Invocation) throws -> (Decimal, Decimal) {
+    let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+    guard parts.count == 2, parts[0] == "requests_per_month" else {
+      throw invocation.usageError("The value '\(text)' is invalid for '--sweep <requests_per_month=from..to>': write requests_per_month=1000..10000000")
+    }
+    let bounds = parts[1].components(separatedBy: "..")
+    guard bounds.count == 2, let low = try? DecimalParser.parse(bounds[0]), let high = try? DecimalParser.parse(bounds[1]),
+      low > 0, high > low
+    else {
+      throw invocation.usageError("The value '\(text)' is invalid for '--sweep <requests_per_month=from..to>': give two positive volumes, the first smaller")
+    }
+    return (low, high)
+  }
+
+  /// `steps` whole volumes from `from` to `to`, evenly spaced on a log scale.
+  static func logSpaced(from: Decimal, to: Decimal, steps: Int) -> [Decimal] {
+    let low = log(NSDecimalNumber(decimal: from).doubleValue)
+    let high = log(NSDecimalNumber(decimal: to).doubleValue)
+    return (0..<steps).map { step in
+      if step == 0 { return from }
+      if step == steps - 1 { return to }
+      let value = exp(low + (high - low) * Double(step) / Double(steps - 1))
+      return Decimal(value.rounded())
+    }
+  }
+}

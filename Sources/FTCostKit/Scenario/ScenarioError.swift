@@ -1,0 +1,24 @@
+/// Why a scenario could not be read or priced.
+public enum ScenarioError: Error, Equatable, CustomStringConvertible {
+  /// The file has problems; the first is shown with a count of the rest.
+  case invalid([Diagnostic])
+  /// A plan could not be priced (unknown model, not fine-tunable, missing prices…).
+  case plan(file: String, path: String, name: String, message: String)
+  /// A `--set` path or value was refused.
+  case badOverride(String)
+  /// The scenario file is missing or unreadable.
+  case unreadable(String)
+
+  public var description: String {
+    switch self {
+    case .invalid(let problems):
+      guard let first = problems.first else { return "the scenario is invalid" }
+      let more = problems.count > 1 ? " (and \(problems.count - 1) more problem\(problems.count == 2 ? "" : "s"))" : ""
+      return first.description + more
+    case .plan(let file, let path, let name, let message):
+      return "\(file): \(path) (\(name)): \(message)"
+    case .badOverride(let message), .unreadable(let message):
+      return message
+    }
+  }
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// Reads scenario files, applies command-line overrides and runs the engine.
+public enum ScenarioLoader {
+  /// Reads `file` (or the built-in example when `nil`), applies `overrides` and `horizon`, and
+  /// returns the scenario with the overrides it applied.
+  public static func load(
+    file: String?, overrides: [ScenarioOverride], horizon: Int?
+  ) throws -> (Scenario, [(String, String)], String) {
+    let name = file ?? "built-in:module-20-distillation.json"
+    var root: JSONNode
+    do {
+      if let file {
+        guard let data = FileManager.default.contents(atPath: file) else {
+          throw ScenarioError.unreadable(
+            FileManager.default.fileExists(atPath: file)
+              ? "cannot read scenario file '\(file)'" : "scenario file '\(file)' does not exist; see examples/ for scenarios to start from")
+        }
+        root = try JSONParser.parse(Array(data))
+      } else {
+        root = try JSONParser.parse(BuiltInScenarios.module20Distillation)
+      }
+    } catch let error as JSONSyntaxError {
+      throw ScenarioError.invalid([Diagnostic(file: name, location: error.location, path: "", message: "malformed JSON: \(error.message)")])
+    }
+    var applied: [(String, String)] = []
+    for override in overrides {
+      root = try override.apply(to: root)
+      applied.append((override.path, override.value))
+    }
+    if let horizon {
+      root = try ScenarioOverride(path: "horizon_months", value: String(horizon)).apply(to: root)
+      applied.append(("horizon_months", String(horizon)))
+    }
+    let (scenario, problems) = Scenario.decode(root, file: name)
+    guard let scenario else { throw ScenarioError.invalid(problems) }
+    return (scenario, applied, name)
+  }
+}

@@ -1,0 +1,112 @@
+import Foundation
+
+/// The training terms of a plan, resolved: tokens per epoch, epochs and what they cost.
+public struct TrainingPlan: Sendable, Equatable {
+  /// Training tokens per epoch (D), after the per-example cap.
+  public var tokensPerEpoch: Int64
+  /// Epochs (e), given or from the automatic rule.
+  public var epochs: Int64
+  /// True when epochs came from the automatic rule.
+  public var epochsAreAutomatic: Bool
+  /// Examples billed at the cap because they were longer (0 when none or unknown).
+  public var truncatedExamples: Int64
+  /// D · e · Ptrain, or hours · rate for reinforcement fine-tuning, capped at any job fee limit.
+  public var cost: Decimal
+  /// Training hours billed, for per-hour training.
+  public var hours: Decimal?
+
+  /// Billed training tokens: D · e.
+  public var billedTokens: Int64 { tokensPerEpoch * epochs }
+
+  /// OpenAI's default epochs rule: target 3; with few examples up to 25 so that examples·epochs
+  /// reaches 100; with many examples down to 1 so that examples·epochs stays near 25,000.
+  public static func automaticEpochs(examples: Int64) throws(TrainingError) -> Int64 {
+    guard examples > 0 else { throw .noExamples }
+    let target: Int64 = 3
+    if examples * target < 100 { return min(25, 100 / examples) }
+    if examples * target > 25_000 { return max(1, 25_000 / examples) }
+    return target
+  }
+
+  /// Chat-format overhead of one example: 3 tokens per message plus 3 per example
+  /// (a system+user+assistant example adds 12, a user+assistant one adds 9).
+  public static func exampleOverhead(hasSystemMessage: Bool) -> Int64 {
+    (hasSystemMessage ? 3 : 2) * 3 + 3
+  }
+
+  /// Resolves training for `model` from the plan's terms.
+  ///
+  /// Tokens per epoch are `trainingTokens` if given; else `examples · tokensPerExample`; else
+  /// `examples · defaultExampleTokens`. An example longer than the model's
+  /// `max_tokens_per_example` is billed at the cap.
+  public static func resolve(
+    model: ModelPricing, examples: Int64?, tokensPerExample: Int64?, trainingTokens: Int64?,
+    defaultExampleTokens: Int64?, epochs: Int64?, hours: Decimal?
+  ) throws(TrainingError) -> TrainingPlan {
+    guard let fineTuning = model.fineTuning else { throw .notFineTunable(model.id) }
+    if fineTuning.isBilledPerHour {
+      guard let hours, let rate = fineTuning.trainingPerHour else { throw .needsHours(model.id) }
+      var cost = hours * rate
+      if let cap = fineTuning.maxJobFee { cost = min(cost, cap) }
+      return TrainingPlan(
+        tokensPerEpoch: trainingTokens ?? 0, epochs: epochs ?? 1, epochsAreAutomatic: false,
+        truncatedExamples: 0, cost: cost, hours: hours)
+    }
+    guard let price = fineTuning.training else { throw .notFineTunable(model.id) }
+    if let epochs, epochs < 1 { throw .badEpochs(epochs) }
+    var truncated: Int64 = 0
+    let tokens: Int64
+    if let trainingTokens {
+      tokens = trainingTokens
+    } else {
+      guard let examples else { throw .needsSize }
+      guard examples > 0 else { throw .noExamples }
+      guard var perExample = tokensPerExample ?? defaultExampleTokens else { throw .needsSize }
+      if let cap = fineTuning.maxTokensPerExample, perExample > cap {
+        perExample = cap
+        truncated = examples
+      }
+      tokens = examples * perExample
+    }
+    let resolvedEpochs: Int64
+    if let epochs {
+      resolvedEpochs = epochs
+    } else {
+      guard let examples else { throw .autoEpochsNeedExamples }
+      resolvedEpochs = try automaticEpochs(examples: examples)
+    }
+    var cost = Decimal(tokens) * Decimal(resolvedEpochs) * price / RequestPricer.tokensPerPriceUnit
+    if let cap = fineTuning.maxJobFee { cost = min(cost, cap) }
+    if let floor = fineTuning.minJobFee { cost = max(cost, floor) }
+    return TrainingPlan(
+      tokensPerEpoch: tokens, epochs: resolvedEpochs, epochsAreAutomatic: epochs == nil,
+      truncatedExamples: truncated, cost: cost, hours: nil)
+  }
+}
+
+/// Why training could not be priced.
+public enum TrainingError: Error, Equatable, CustomStringConvertible {
+  case noExamples
+  case needsSize
+  case autoEpochsNeedExamples
+  case badEpochs(Int64)
+  case notFineTunable(String)
+  case needsHours(String)
+
+  public var description: String {
+    switch self {
+    case .noExamples:
+      return "the dataset has no examples; training needs at least one (providers ask for 10 or more)"
+    case .needsSize:
+      return "training size unknown: give training_tokens, or examples with tokens_per_example (or a dataset to count)"
+    case .autoEpochsNeedExamples:
+      return "automatic epochs need the number of examples; give examples or a fixed number of epochs"
+    case .badEpochs(let epochs):
+      return "epochs must be 1 or more (found \(epochs))"
+    case .notFineTunable(let model):
+      return "model '\(model)' cannot be fine-tuned (its pricing has no fine_tuning prices); run 'ftcost pricing list --fine-tunable' for models that can"
+    case .needsHours(let model):
+      return "model '\(model)' bills training by the hour (reinforcement fine-tuning); give training_hours (or --hours)"
+    }
+  }
+}
