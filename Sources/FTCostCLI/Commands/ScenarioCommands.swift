@@ -41,7 +41,12 @@ enum ScenarioCommands {
 
   /// Loads the scenario with overrides and runs the engine.
   static func result(_ invocation: inout Invocation) throws -> ScenarioResult {
-    let overrides = try invocation.strings("--set").map { try ScenarioOverride(parsing: $0) }
+    let overrides: [ScenarioOverride]
+    do {
+      overrides = try invocation.strings("--set").map { try ScenarioOverride(parsing: $0) }
+    } catch {
+      throw invocation.usageError(String(describing: error))
+    }
     var horizon: Int?
     if let value = try invocation.count("--horizon") {
       guard value >= 1, value <= Int64(Scenario.maximumHorizonMonths) else {
@@ -49,7 +54,13 @@ enum ScenarioCommands {
       }
       horizon = Int(value)
     }
-    let (scenario, applied, file) = try ScenarioLoader.load(file: invocation.string("--scenario"), overrides: overrides, horizon: horizon)
+    let loaded: (Scenario, [(String, String)], String)
+    do {
+      loaded = try ScenarioLoader.load(file: invocation.string("--scenario"), overrides: overrides, horizon: horizon)
+    } catch ScenarioError.badOverride(let message) {
+      throw invocation.usageError(message)
+    }
+    let (scenario, applied, file) = loaded
     let catalog = try invocation.catalog()
     var result = try ScenarioEngine.run(scenario, catalog: catalog, today: invocation.today, file: file)
     result.overrides = applied

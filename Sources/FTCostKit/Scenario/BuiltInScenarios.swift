@@ -32,5 +32,6 @@ public enum BuiltInScenarios {
     }
   ]
 }
+
 """#
 }
