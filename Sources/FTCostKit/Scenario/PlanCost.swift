@@ -20,7 +20,7 @@ public struct PlanCost: Sendable, Equatable {
   /// Unconfirmed prices used, as `model: field`.
   public var unconfirmedUsed: [String]
 
-  /// Training cost paid again in month `month` (1-based) when the plan retrains every k months.
+  /// With retrain_every_months = k, training_cost is paid again at the start of months 1+k, 1+2k, … inside the horizon.
   public func retrainCost(inMonth month: Int) -> Decimal {
     guard let every = plan.retrainEveryMonths, every > 0, month > 1, let training else { return 0 }
     return (month - 1) % Int(every) == 0 ? training.cost : 0
@@ -31,7 +31,7 @@ public struct PlanCost: Sendable, Equatable {
     requests * costPerRequest + fixedMonthlyCost + retrainCost(inMonth: month)
   }
 
-  /// Hours in a month when an hourly rate becomes a monthly one (8,760 / 12).
+  /// A month is 730 hours (8,760 / 12) wherever an hourly rate becomes a monthly one.
   public static let hoursPerMonth: Decimal = 730
 }
 

@@ -51,7 +51,7 @@ public enum ScenarioEngine {
       warnings: warnings, overrides: [])
   }
 
-  /// R_m = R · (1+g)^(m−1).
+  /// Requests in month m are R_m = R · (1+g)^(m−1), where R is requests_per_month and g is monthly_growth.
   public static func requests(inMonth month: Int, _ workload: Workload) -> Decimal {
     workload.requestsPerMonth * (1 + workload.monthlyGrowth).power(month - 1)
   }
@@ -91,8 +91,7 @@ public enum ScenarioEngine {
       npv: npv, warnings: warnings)
   }
 
-  /// The smallest t ≥ 0 with cumulative savings ≥ ΔI, linear inside a month; searched to
-  /// max(120, 10·H) months, `nil` (never) beyond.
+  /// payback_months is the smallest t ≥ 0 with cumulative savings ≥ ΔI, linear inside the month where they cross: t = (m−1) + (ΔI − Σ_{k<m} savings_k) / savings_m; 0 when ΔI ≤ 0; searched to max(120, 10·H) months and "never" (null) beyond.
   static func paybackMonths(_ candidate: PlanCost, _ baseline: PlanCost, scenario: Scenario, investment: Decimal) -> Decimal? {
     if investment <= 0 { return 0 }
     let limit = max(120, 10 * scenario.horizonMonths)
@@ -108,8 +107,7 @@ public enum ScenarioEngine {
     return nil
   }
 
-  /// R* = (ΔI + H·(F_c − F_b) + Σ retrain) / (S · (b_req − c_req)) with S = Σ (1+g)^(m−1);
-  /// `nil` when b_req ≤ c_req, 0 when the candidate is cheaper at any volume.
+  /// break_even_requests_per_month R* = (ΔI + H·(F_c − F_b) + Σ retrain_m) / (S · (b_req − c_req)) with S = Σ_{m=1..H} (1+g)^(m−1); null when b_req ≤ c_req; 0 when the candidate is cheaper at any volume.
   static func breakEven(_ candidate: PlanCost, _ baseline: PlanCost, scenario: Scenario, investment: Decimal) -> Decimal? {
     let perRequestSaving = baseline.costPerRequest - candidate.costPerRequest
     guard perRequestSaving > 0 else { return nil }

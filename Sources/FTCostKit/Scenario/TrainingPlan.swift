@@ -18,8 +18,7 @@ public struct TrainingPlan: Sendable, Equatable {
   /// Billed training tokens: D · e.
   public var billedTokens: Int64 { tokensPerEpoch * epochs }
 
-  /// OpenAI's default epochs rule: target 3; with few examples up to 25 so that examples·epochs
-  /// reaches 100; with many examples down to 1 so that examples·epochs stays near 25,000.
+  /// Epochs auto follows OpenAI's default: 3; if examples·3 < 100 then min(25, ⌊100/examples⌋); if examples·3 > 25,000 then max(1, ⌊25,000/examples⌋). An empty dataset is an error.
   public static func automaticEpochs(examples: Int64) throws(TrainingError) -> Int64 {
     guard examples > 0 else { throw .noExamples }
     let target: Int64 = 3
