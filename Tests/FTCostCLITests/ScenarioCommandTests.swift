@@ -9,17 +9,17 @@ import Testing
 let example = repositoryRoot.appendingPathComponent("examples").path
 
 @Suite struct CompareCommandTests {
-  @Test func noArgumentsRunsModule20() {
+  @Test func noArgumentsRunsModule20() throws {
     let result = ftcost(["compare"])
     #expect(result.code == 0)
     let lines = result.stdout.split(separator: "\n").map(String.init)
-    let baseline = try? #require(lines.first { $0.hasPrefix("GPT-5 prompting (baseline)") })
-    let candidate = try? #require(lines.first { $0.hasPrefix("Distilled GPT-4o-mini") })
-    #expect(baseline?.contains("$125.00") == true)
-    #expect(candidate?.contains("$35.00") == true)
-    #expect(candidate?.contains("$30.00") == true)
-    #expect(candidate?.contains("0.37 months") == true)
-    #expect(candidate?.contains("3,157%") == true)
+    let baseline = try #require(lines.first { $0.hasPrefix("GPT-5 prompting (baseline)") })
+    let candidate = try #require(lines.first { $0.hasPrefix("Distilled GPT-4o-mini") })
+    #expect(baseline.contains("$125.00"))
+    #expect(candidate.contains("$35.00"))
+    #expect(candidate.contains("$30.00"))
+    #expect(candidate.contains("0.37 months"))
+    #expect(candidate.contains("3,157%"))
     #expect(result.stdout.contains("Verdict: Distilled GPT-4o-mini pays back in 0.37 months and saves $1,105.00 net over 12 months (ROI 3,157%)."))
   }
 

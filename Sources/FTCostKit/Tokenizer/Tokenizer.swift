@@ -1,0 +1,217 @@
+import Foundation
+
+/// A byte-level BPE tokenizer that gives the same ids as tiktoken's `encode_ordinary`.
+///
+/// Immutable and shareable across threads; each thread encodes through its own
+/// `TokenizerSession`, which owns the scratch buffers.
+public final class Tokenizer: Sendable {
+  public let encoding: Encoding
+  let ranks: RankTable
+
+  init(encoding: Encoding, ranks: RankTable) {
+    self.encoding = encoding
+    self.ranks = ranks
+  }
+
+  /// Loads `encoding` from the rank file in `folder`.
+  public static func load(_ encoding: Encoding, from folder: String) throws(TokenizerError) -> Tokenizer {
+    let path = (folder as NSString).appendingPathComponent(encoding.fileName)
+    guard let data = FileManager.default.contents(atPath: path) else { throw .missingRankFile(path) }
+    let table = try RankTable.parse(Array(data), path: path)
+    guard table.count == encoding.rankCount else { throw .malformedRankFile(path, line: table.count + 1) }
+    return Tokenizer(encoding: encoding, ranks: table)
+  }
+
+  /// A session for encoding on the current thread.
+  public func session() -> TokenizerSession {
+    TokenizerSession(tokenizer: self)
+  }
+
+  /// The token ids of `text`, as tiktoken's `encode_ordinary` (special tokens are plain text).
+  public func encode(_ text: String) -> [Int] {
+    session().encode(text)
+  }
+
+  /// The number of tokens in `text`.
+  public func count(_ text: String) -> Int {
+    session().count(text)
+  }
+
+  /// The bytes of a token id.
+  public func bytes(of token: Int) -> [UInt8] {
+    ranks.bytes(of: token)
+  }
+}
+
+/// Scratch space for encoding; not thread-safe, cheap to create, reuse it in loops.
+public final class TokenizerSession {
+  let tokenizer: Tokenizer
+  private var capacity = 0
+  private var classes = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
+  private var offsets = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+  private var partCapacity = 0
+  private var partStarts = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+  private var partRanks = UnsafeMutablePointer<UInt32>.allocate(capacity: 1)
+
+  init(tokenizer: Tokenizer) {
+    self.tokenizer = tokenizer
+  }
+
+  deinit {
+    classes.deallocate()
+    offsets.deallocate()
+    partStarts.deallocate()
+    partRanks.deallocate()
+  }
+
+  /// The token ids of `text`.
+  public func encode(_ text: String) -> [Int] {
+    var ids: [Int] = []
+    var text = text
+    text.withUTF8 { buffer in
+      _ = process(buffer, isFinal: true) { ids.append(Int($0)) }
+    }
+    return ids
+  }
+
+  /// The number of tokens in `text`.
+  public func count(_ text: String) -> Int {
+    var total = 0
+    var text = text
+    text.withUTF8 { buffer in
+      total = countBytes(buffer)
+    }
+    return total
+  }
+
+  /// The number of tokens in valid UTF-8 `buffer`, taken as a whole text.
+  public func countBytes(_ buffer: UnsafeBufferPointer<UInt8>) -> Int {
+    var total = 0
+    _ = process(buffer, isFinal: true) { _ in total += 1 }
+    return total
+  }
+
+  private func reserve(_ needed: Int) {
+    guard needed > capacity else { return }
+    let size = max(needed, capacity * 2, 256)
+    classes.deallocate()
+    offsets.deallocate()
+    classes = .allocate(capacity: size)
+    offsets = .allocate(capacity: size + 1)
+    capacity = size
+  }
+
+  private func reserveParts(_ needed: Int) {
+    guard needed > partCapacity else { return }
+    let size = max(needed, partCapacity * 2, 64)
+    partStarts.deallocate()
+    partRanks.deallocate()
+    partStarts = .allocate(capacity: size)
+    partRanks = .allocate(capacity: size)
+    partCapacity = size
+  }
+
+  /// Classifies the scalars of valid UTF-8 text; returns their number.
+  private func classify(_ bytes: UnsafePointer<UInt8>, _ length: Int) -> Int {
+    reserve(length + 1)
+    var index = 0
+    var count = 0
+    let table = ScalarClass.basicPlane
+    table.withUnsafeBufferPointer { plane in
+      while index < length {
+        let lead = bytes[index]
+        offsets[count] = Int32(index)
+        if lead < 0x80 {
+          classes[count] = plane[Int(lead)]
+          index += 1
+        } else {
+          var value: UInt32
+          var width: Int
+          if lead < 0xE0 {
+            value = UInt32(lead & 0x1F); width = 2
+          } else if lead < 0xF0 {
+            value = UInt32(lead & 0x0F); width = 3
+          } else {
+            value = UInt32(lead & 0x07); width = 4
+          }
+          if index + width > length { width = length - index }
+          for offset in 1..<max(width, 1) { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+          classes[count] = value < 0x10000 ? plane[Int(value)] : ScalarClass.compute(value)
+          index += max(width, 1)
+        }
+        count += 1
+      }
+    }
+    offsets[count] = Int32(length)
+    return count
+  }
+
+  /// Splits and encodes `buffer`, calling `emit` with each token id in order.
+  ///
+  /// When `isFinal` is false the last pieces, which more text could change, are left unencoded;
+  /// the return value is the number of bytes consumed (all of them when final).
+  @discardableResult
+  public func process(_ buffer: UnsafeBufferPointer<UInt8>, isFinal: Bool, emit: (UInt32) -> Void) -> Int {
+    guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
+    let scalarCount = classify(base, buffer.count)
+    var splitter = Pretokenizer(classes: classes, offsets: offsets, bytes: base, count: scalarCount)
+    let o200k = tokenizer.encoding == .o200kBase
+    var index = 0
+    while index < scalarCount {
+      splitter.reachedEnd = false
+      let end = o200k ? splitter.nextO200k(index) : splitter.nextCl100k(index)
+      if !isFinal && splitter.reachedEnd { return Int(offsets[index]) }
+      let start = Int(offsets[index])
+      encodePiece(base + start, Int(offsets[end]) - start, emit: emit)
+      index = end
+    }
+    return buffer.count
+  }
+
+  /// Byte-pair encodes one piece, as tiktoken's `byte_pair_encode`.
+  @inline(__always)
+  private func encodePiece(_ piece: UnsafePointer<UInt8>, _ length: Int, emit: (UInt32) -> Void) {
+    let ranks = tokenizer.ranks
+    let whole = ranks.rank(piece, length)
+    if whole != RankTable.missing {
+      emit(whole)
+      return
+    }
+    reserveParts(length + 1)
+    // parts[k] = (start of part k, rank of merging part k with part k+1)
+    var parts = length + 1
+    for k in 0..<(length - 1) {
+      partStarts[k] = Int32(k)
+      partRanks[k] = ranks.rank(piece + k, 2)
+    }
+    partStarts[length - 1] = Int32(length - 1)
+    partRanks[length - 1] = RankTable.missing
+    partStarts[length] = Int32(length)
+    partRanks[length] = RankTable.missing
+    func rankAt(_ k: Int) -> UInt32 {
+      guard k + 3 < parts else { return RankTable.missing }
+      let start = Int(partStarts[k])
+      return ranks.rank(piece + start, Int(partStarts[k + 3]) - start)
+    }
+    while true {
+      var minimum = RankTable.missing
+      var position = -1
+      for k in 0..<(parts - 1) where partRanks[k] < minimum {
+        minimum = partRanks[k]
+        position = k
+      }
+      if position < 0 { break }
+      if position > 0 { partRanks[position - 1] = rankAt(position - 1) }
+      partRanks[position] = rankAt(position)
+      // Remove part position+1.
+      let tail = parts - position - 2
+      (partStarts + position + 1).update(from: partStarts + position + 2, count: tail)
+      (partRanks + position + 1).update(from: partRanks + position + 2, count: tail)
+      parts -= 1
+    }
+    for k in 0..<(parts - 1) {
+      let start = Int(partStarts[k])
+      emit(ranks.rank(piece + start, Int(partStarts[k + 1]) - start))
+    }
+  }
+}

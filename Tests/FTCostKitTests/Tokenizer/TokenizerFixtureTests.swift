@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+
+@testable import FTCostKit
+
+let ranksFolder = repositoryRoot.appendingPathComponent("Sources/FTCostKit/Tokenizer/Ranks").path
+
+/// Loaded once for all tokenizer tests.
+let o200k: Tokenizer = {
+  do { return try Tokenizer.load(.o200kBase, from: ranksFolder) } catch { fatalError("\(error)") }
+}()
+let cl100k: Tokenizer = {
+  do { return try Tokenizer.load(.cl100kBase, from: ranksFolder) } catch { fatalError("\(error)") }
+}()
+
+struct TokenFixture: Sendable {
+  var line: Int
+  var text: String
+  var o200k: [Int]
+  var cl100k: [Int]
+}
+
+/// tiktoken 0.14.0's `encode_ordinary` ids for 1,864 strings (shared/tokenizers/fixtures).
+func tokenFixtures() throws -> [TokenFixture] {
+  let url = repositoryRoot.appendingPathComponent("Tests/FTCostKitTests/Fixtures/tokenizer-strings.jsonl")
+  let text = try String(contentsOf: url, encoding: .utf8)
+  var result: [TokenFixture] = []
+  for (offset, line) in text.split(separator: "\n").enumerated() {
+    let node = try JSONParser.parse(String(line))
+    func ids(_ key: String) -> [Int] {
+      node[key]?.arrayValue?.compactMap { if case .number(let n) = $0.kind { return Int(n) } else { return nil } } ?? []
+    }
+    result.append(TokenFixture(line: offset + 1, text: node["text"]?.stringValue ?? "", o200k: ids("o200k_base"), cl100k: ids("cl100k_base")))
+  }
+  return result
+}
+
+@Suite struct TokenizerFixtureTests {
+  @Test func referenceValues() {
+    #expect(o200k.encode("hello world") == [24912, 2375])
+    #expect(cl100k.encode("hello world") == [15339, 1917])
+  }
+
+  @Test func everyFixtureMatchesTiktoken() throws {
+    let fixtures = try tokenFixtures()
+    #expect(fixtures.count == 1864)
+    var failures: [String] = []
+    for fixture in fixtures {
+      let a = o200k.encode(fixture.text)
+      if a != fixture.o200k { failures.append("line \(fixture.line) o200k: \(fixture.text.debugDescription) got \(a) want \(fixture.o200k)") }
+      let b = cl100k.encode(fixture.text)
+      if b != fixture.cl100k { failures.append("line \(fixture.line) cl100k: \(fixture.text.debugDescription) got \(b) want \(fixture.cl100k)") }
+    }
+    #expect(failures.isEmpty, "\(failures.count) mismatches, first: \(failures.prefix(5).joined(separator: "\n"))")
+  }
+}
