@@ -25,6 +25,7 @@ public enum CLI {
       ScenarioCommands.roi,
       ScenarioCommands.breakeven,
       TrainCommand.spec,
+      TokensCommand.spec,
       CostCommand.spec,
       PricingCommands.group,
     ])

@@ -52,6 +52,7 @@ public final class TokenizerSession {
   private var partCapacity = 0
   private var partStarts = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
   private var partRanks = UnsafeMutablePointer<UInt32>.allocate(capacity: 1)
+  private var cache = PieceCache()
 
   init(tokenizer: Tokenizer) {
     self.tokenizer = tokenizer
@@ -177,6 +178,7 @@ public final class TokenizerSession {
       emit(whole)
       return
     }
+    if cache.lookup(piece, length, emit: emit) { return }
     reserveParts(length + 1)
     // parts[k] = (start of part k, rank of merging part k with part k+1)
     var parts = length + 1
@@ -209,9 +211,13 @@ public final class TokenizerSession {
       (partRanks + position + 1).update(from: partRanks + position + 2, count: tail)
       parts -= 1
     }
+    cache.beginStore(piece, length)
     for k in 0..<(parts - 1) {
       let start = Int(partStarts[k])
-      emit(ranks.rank(piece + start, Int(partStarts[k + 1]) - start))
+      let id = ranks.rank(piece + start, Int(partStarts[k + 1]) - start)
+      cache.storeID(id)
+      emit(id)
     }
+    cache.endStore()
   }
 }
