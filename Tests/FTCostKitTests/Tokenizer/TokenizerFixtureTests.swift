@@ -54,3 +54,55 @@ func tokenFixtures() throws -> [TokenFixture] {
     #expect(failures.isEmpty, "\(failures.count) mismatches, first: \(failures.prefix(5).joined(separator: "\n"))")
   }
 }
+
+@Suite struct TokenizerUnicodeCategoryTests {
+  /// One case per Unicode category the split patterns name (Lu, Ll, Lt, Lm, Lo, M, N, White_Space,
+  /// CR/LF), contractions including U+017F, and more; ids from tiktoken 0.14.0
+  /// (Fixtures/make_unicode_cases.py).
+  @Test func everyCategoryMatchesTiktoken() throws {
+    let url = repositoryRoot.appendingPathComponent("Tests/FTCostKitTests/Fixtures/tokenizer-unicode-cases.jsonl")
+    let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
+    #expect(lines.count >= 30)
+    for line in lines {
+      let node = try JSONParser.parse(String(line))
+      let text = try #require(node["text"]?.stringValue)
+      let name = node["case"]?.stringValue ?? "?"
+      for (tokenizer, key) in [(o200k, "o200k_base"), (cl100k, "cl100k_base")] {
+        let expected = node[key]?.arrayValue?.compactMap { if case .number(let n) = $0.kind { return Int(n) } else { return nil } }
+        #expect(tokenizer.encode(text) == expected, "\(name) (\(key))")
+      }
+    }
+  }
+
+  @Test func streamingCountsEqualWholeCounts() throws {
+    let text = String(repeating: "Привіт, world!\r\n\n  it's 12345 ١٢٣ 👍🏽\t", count: 3000)
+    for tokenizer in [o200k, cl100k] {
+      var offset = 0
+      let bytes = Array(text.utf8)
+      var counter = TokenCounter(tokenizer: tokenizer)
+      counter.chunkSize = 4097  // splits UTF-8 sequences and pieces at odd places
+      let streamed = counter.count {
+        let end = min(offset + counter.chunkSize, bytes.count)
+        defer { offset = end }
+        return Array(bytes[offset..<end])
+      }
+      #expect(streamed.tokens == tokenizer.count(text))
+      #expect(streamed.bytes == bytes.count)
+    }
+  }
+
+  @Test func rankFilesAreTheVerifiedOnes() throws {
+    for encoding in Encoding.allCases {
+      let data = try Data(contentsOf: URL(fileURLWithPath: ranksFolder).appendingPathComponent(encoding.fileName))
+      #expect(SHA256.hex(Array(data)) == encoding.sha256, "\(encoding.rawValue)")
+    }
+    #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+  }
+
+  @Test func malformedRankFilesAreRefused() {
+    #expect(throws: TokenizerError.malformedRankFile("r", line: 2)) {
+      try RankTable.parse(Array("IQ== 0\nnot-base64 1\n".utf8), path: "r")
+    }
+    #expect(throws: TokenizerError.malformedRankFile("r", line: 1)) { try RankTable.parse(Array("IQ== 5\n".utf8), path: "r") }
+  }
+}
