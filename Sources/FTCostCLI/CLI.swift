@@ -26,6 +26,7 @@ public enum CLI {
       ScenarioCommands.breakeven,
       TrainCommand.spec,
       TokensCommand.spec,
+      DatasetCommands.group,
       CostCommand.spec,
       PricingCommands.group,
     ])
