@@ -243,10 +243,65 @@ enum DatasetCommands {
   }
 
   static func runBuild(_ invocation: inout Invocation) throws -> Int32 {
-    throw CommandFailure("not yet")
+    var options = TrainingSetBuilder.Options()
+    if let rating = try invocation.decimal("--min-rating", allowNegative: true) { options.minRating = rating }
+    if let messages = try invocation.count("--min-messages") { options.minMessages = Int(messages) }
+    options.categories = Set(invocation.strings("--category"))
+    options.systemMessage = invocation.string("--system")
+    options.dedupe = invocation.flag("--dedupe")
+    options.format = invocation.string("--data-format").flatMap(DatasetFormat.init(rawValue:)) ?? .openai
+    if let seed = try invocation.count("--seed") { options.seed = UInt64(seed) }
+    let validationOut = invocation.string("--validation-out")
+    if let share = try invocation.decimal("--validation-split") {
+      guard share >= 0, share < 1 else {
+        throw invocation.usageError("The value '\(share)' is invalid for '--validation-split <share>': a share from 0 up to (not including) 1")
+      }
+      guard validationOut != nil || share == 0 else {
+        throw invocation.usageError("Missing expected argument '--validation-out <file>' (needed with --validation-split)")
+      }
+      options.validationShare = share
+    } else if validationOut != nil {
+      throw invocation.usageError("Missing expected argument '--validation-split <share>' (needed with --validation-out)")
+    }
+    let input = invocation.positionals[0]
+    let output = invocation.string("--out") ?? ""
+    let summary = try TrainingSetBuilder(options: options).build(
+      input: input, output: output, validationOutput: options.validationShare > 0 ? validationOut : nil,
+      overwrite: invocation.flag("--force"))
+    let reasons = TrainingSetBuilder.DropReason.allCases.filter { summary.dropped[$0.rawValue] != nil }
+    if invocation.format == .json {
+      invocation.print(JSON.object([
+        ("input", .string(input)), ("output", .string(output)), ("validation_output", .string(options.validationShare > 0 ? validationOut : nil)),
+        ("lines", .integer(Int64(summary.linesRead))), ("blank_lines", .integer(Int64(summary.blankLines))),
+        ("kept", .integer(Int64(summary.kept))), ("training", .integer(Int64(summary.training))), ("validation", .integer(Int64(summary.validation))),
+        ("dropped", .object(reasons.map { ($0.rawValue, JSON.integer(Int64(summary.dropped[$0.rawValue] ?? 0))) })),
+      ]).rendered())
+    } else {
+      var text = "read \(MoneyFormat.grouped(Decimal(summary.linesRead))) lines from \(input): kept \(MoneyFormat.grouped(Decimal(summary.kept)))"
+      text += ", dropped \(MoneyFormat.grouped(Decimal(summary.linesRead - summary.kept - summary.blankLines)))"
+      text += summary.blankLines > 0 ? ", \(summary.blankLines) blank\n" : "\n"
+      for reason in reasons { text += "  dropped \(reason.rawValue): \(summary.dropped[reason.rawValue] ?? 0)\n" }
+      text += "wrote \(MoneyFormat.grouped(Decimal(summary.training))) examples to \(output)"
+      if options.validationShare > 0, let validationOut { text += " and \(MoneyFormat.grouped(Decimal(summary.validation))) to \(validationOut)" }
+      invocation.print(text)
+    }
+    return CLI.ExitCode.success
   }
 
   static func runConvert(_ invocation: inout Invocation) throws -> Int32 {
-    throw CommandFailure("not yet")
+    let input = invocation.positionals[0]
+    let output = invocation.string("--out") ?? ""
+    let target = invocation.string("--to").flatMap(DatasetFormat.init(rawValue:)) ?? .vertex
+    let result = try FormatConverter.convert(input: input, output: output, to: target, overwrite: invocation.flag("--force"))
+    if !result.problems.isEmpty {
+      for problem in result.problems { invocation.warn("\(input):\(problem.line): \(problem.message)") }
+      throw CommandFailure("\(result.problems.count) line\(result.problems.count == 1 ? "" : "s") of \(input) cannot be converted to \(target.rawValue); nothing was written")
+    }
+    if invocation.format == .json {
+      invocation.print(JSON.object([("input", .string(input)), ("output", .string(output)), ("format", .string(target.rawValue)), ("examples", .integer(Int64(result.written)))]).rendered())
+    } else {
+      invocation.print("wrote \(MoneyFormat.grouped(Decimal(result.written))) examples in \(target.rawValue) format to \(output)")
+    }
+    return CLI.ExitCode.success
   }
 }

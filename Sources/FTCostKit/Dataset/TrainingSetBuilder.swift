@@ -1,0 +1,245 @@
+import Foundation
+
+/// Builds a fine-tuning file from production logs: module 20.2's `createTrainingDataset`, made safe.
+public struct TrainingSetBuilder {
+  public struct Options {
+    public var minRating: Decimal = 4
+    public var minMessages = 2
+    public var categories: Set<String> = []
+    public var systemMessage: String?
+    public var dedupe = false
+    public var validationShare: Decimal = 0
+    public var seed: UInt64 = 0
+    public var format: DatasetFormat = .openai
+    public init() {}
+  }
+
+  /// Why a log line was not kept.
+  public enum DropReason: String, CaseIterable, Sendable, Error {
+    case invalidJSON = "invalid_json"
+    case invalidUTF8 = "invalid_utf8"
+    case lineTooLong = "line_too_long"
+    case noMessages = "no_messages"
+    case badMessage = "bad_message"
+    case noRating = "no_rating"
+    case lowRating = "low_rating"
+    case otherCategory = "other_category"
+    case tooFewMessages = "too_few_messages"
+    case noAssistantReply = "no_assistant_reply"
+    case duplicate = "duplicate"
+  }
+
+  /// What a build did.
+  public struct Summary: Sendable, Equatable {
+    public var linesRead = 0
+    public var blankLines = 0
+    public var kept = 0
+    public var training = 0
+    public var validation = 0
+    public var dropped: [String: Int] = [:]
+  }
+
+  public var options: Options
+
+  public init(options: Options) {
+    self.options = options
+  }
+
+  /// The keys a message keeps in the OpenAI output.
+  static let keptMessageKeys = ["role", "content", "name", "weight", "tool_calls", "tool_call_id"]
+
+  /// Builds `output` (and `validationOutput`) from `input`; writes nothing if it fails.
+  public func build(input: String, output: String, validationOutput: String?, overwrite: Bool) throws(DatasetError) -> Summary {
+    try checkOutputs([output] + (validationOutput.map { [$0] } ?? []), input: input, overwrite: overwrite)
+    let reader = try LineReader(path: input)
+    let writer = try AtomicWriter(path: output)
+    let validationWriter = try validationOutput.map { path throws(DatasetError) in try AtomicWriter(path: path) }
+    var summary = Summary()
+    var seen = Set<UInt64>()
+    var random = SplitMix64(seed: options.seed)
+    do {
+      while let line = reader.next() {
+        summary.linesRead += 1
+        if line.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) && !line.tooLong {
+          summary.blankLines += 1
+          continue
+        }
+        switch example(from: line) {
+        case .failure(let reason):
+          summary.dropped[reason.rawValue, default: 0] += 1
+        case .success(let (messages, fingerprint)):
+          if options.dedupe && !seen.insert(fingerprint).inserted {
+            summary.dropped[DropReason.duplicate.rawValue, default: 0] += 1
+            continue
+          }
+          summary.kept += 1
+          let text = Self.render(messages, format: options.format)
+          let toValidation = validationWriter != nil && random.nextUnit() < options.validationShare
+          if toValidation, let validationWriter {
+            try validationWriter.write(text)
+            summary.validation += 1
+          } else {
+            try writer.write(text)
+            summary.training += 1
+          }
+        }
+      }
+      guard summary.kept > 0 else { throw DatasetError.empty(input) }
+      try writer.commit()
+      try validationWriter?.commit()
+    } catch let error as DatasetError {
+      writer.discard()
+      validationWriter?.discard()
+      throw error
+    } catch {
+      writer.discard()
+      validationWriter?.discard()
+      throw .unreadable(input)
+    }
+    return summary
+  }
+
+  func checkOutputs(_ outputs: [String], input: String, overwrite: Bool) throws(DatasetError) {
+    let inputPath = URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path
+    for path in outputs {
+      if URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path == inputPath { throw .sameFile(path) }
+      do { try AtomicFile.checkWritable(path, overwrite: overwrite) } catch { throw .output(error) }
+    }
+    if outputs.count == 2, outputs[0] == outputs[1] { throw .sameFile(outputs[0]) }
+  }
+
+  /// A kept example's messages (each a list of key/value pairs) and its fingerprint.
+  typealias Messages = [[(String, JSON)]]
+
+  func example(from line: RawLine) -> Result<(Messages, UInt64), DropReason> {
+    if line.tooLong { return .failure(.lineTooLong) }
+    if UTF8Check.firstInvalidByte(line.bytes) != nil { return .failure(.invalidUTF8) }
+    guard let node = try? JSONParser.parse(line.bytes), node.members != nil else { return .failure(.invalidJSON) }
+    guard let list = node["messages"]?.arrayValue, !list.isEmpty else { return .failure(.noMessages) }
+    guard let ratingNode = node["rating"], case .number(let literal) = ratingNode.kind, let rating = try? DecimalParser.parse(literal) else {
+      return .failure(.noRating)
+    }
+    if rating < options.minRating { return .failure(.lowRating) }
+    if !options.categories.isEmpty, !options.categories.contains(node["category"]?.stringValue ?? "") { return .failure(.otherCategory) }
+    var messages: Messages = []
+    for message in list {
+      guard let role = message["role"]?.stringValue, ExampleChecker.openAIRoles.contains(role) else { return .failure(.badMessage) }
+      var kept: [(String, JSON)] = []
+      for key in Self.keptMessageKeys {
+        guard let value = message[key], !value.isNull else { continue }
+        guard let converted = Self.json(value) else { return .failure(.badMessage) }
+        kept.append((key, converted))
+      }
+      if role != "assistant" || message["tool_calls"] == nil {
+        guard let content = message["content"]?.stringValue, !content.isEmpty else { return .failure(.badMessage) }
+        _ = content
+      }
+      messages.append(kept)
+    }
+    if let system = options.systemMessage {
+      messages.removeAll { $0.first?.1 == .string("system") }
+      messages.insert([("role", .string("system")), ("content", .string(system))], at: 0)
+    }
+    if messages.count < options.minMessages { return .failure(.tooFewMessages) }
+    guard messages.contains(where: { $0.first?.1 == .string("assistant") }) else { return .failure(.noAssistantReply) }
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in Self.render(messages, format: .openai).utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+    return .success((messages, hash))
+  }
+
+  /// A parsed value as output JSON (numbers keep their exact text).
+  static func json(_ node: JSONNode) -> JSON? {
+    switch node.kind {
+    case .null: return .null
+    case .bool(let value): return .bool(value)
+    case .number(let text): return (try? DecimalParser.parse(text)).map { .number($0) }
+    case .string(let text): return .string(text)
+    case .array(let items):
+      var result: [JSON] = []
+      for item in items {
+        guard let value = json(item) else { return nil }
+        result.append(value)
+      }
+      return .array(result)
+    case .object(let members):
+      var result: [(String, JSON)] = []
+      for member in members {
+        guard let value = json(member.value) else { return nil }
+        result.append((member.key, value))
+      }
+      return .object(result)
+    }
+  }
+
+  /// One example as a JSONL line in `format`.
+  static func render(_ messages: Messages, format: DatasetFormat) -> String {
+    switch format {
+    case .openai:
+      return JSON.object([("messages", .array(messages.map { .object($0) }))]).rendered(pretty: false) + "\n"
+    case .vertex:
+      return FormatConverter.vertexLine(messages) + "\n"
+    }
+  }
+}
+
+/// A small, fast, seedable generator (SplitMix64) so validation splits are reproducible.
+public struct SplitMix64 {
+  private var state: UInt64
+  public init(seed: UInt64) { state = seed }
+  public mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+  /// A uniform value in [0, 1) with 53 bits.
+  public mutating func nextUnit() -> Decimal {
+    Decimal(next() >> 11) / Decimal(UInt64(1) << 53)
+  }
+}
+
+/// Writes a file through a hidden temporary sibling, renamed into place only on `commit`.
+final class AtomicWriter {
+  let path: String
+  let temporary: String
+  private let handle: FileHandle
+  private var buffer: [UInt8] = []
+  private var committed = false
+
+  init(path: String) throws(DatasetError) {
+    self.path = path
+    temporary = AtomicFile.temporaryPath(for: path)
+    guard FileManager.default.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
+      throw .output(.writeFailed(path, "could not create a temporary file beside it"))
+    }
+    self.handle = handle
+  }
+
+  deinit {
+    if !committed { discard() }
+  }
+
+  func write(_ text: String) throws(DatasetError) {
+    buffer.append(contentsOf: text.utf8)
+    if buffer.count > 1 << 20 { try flush() }
+  }
+
+  private func flush() throws(DatasetError) {
+    do { try handle.write(contentsOf: buffer) } catch { throw .output(.writeFailed(path, "\(error.localizedDescription)")) }
+    buffer.removeAll(keepingCapacity: true)
+  }
+
+  func commit() throws(DatasetError) {
+    try flush()
+    try? handle.close()
+    do { try AtomicFile.commit(temporary: temporary, to: path) } catch { throw .output(error) }
+    committed = true
+  }
+
+  func discard() {
+    try? handle.close()
+    try? FileManager.default.removeItem(atPath: temporary)
+    committed = true
+  }
+}
