@@ -27,6 +27,7 @@ public enum CLI {
       TrainCommand.spec,
       TokensCommand.spec,
       DatasetCommands.group,
+      AdviseCommand.spec,
       CostCommand.spec,
       PricingCommands.group,
     ])

@@ -41,7 +41,7 @@ let sharedGenerator = repositoryRoot.deletingLastPathComponent().appendingPathCo
   @Test func inspectTaskVerdict() throws {
     let path = try file((1...60).map { chatLine.replacingOccurrences(of: "Hi", with: "Hi \($0)") })
     let result = ftcost(["dataset", "inspect", path, "--model", "gpt-4o-mini", "--task", "classification"])
-    #expect(result.stdout.contains("task classification (Classification (5 categories)): 60 examples is minimum — module 20.2: minimum 50, recommended 200, ideal 500+; the provider's own minimum is 10"))
+    #expect(result.stdout.contains("task classification (Classification (5 categories)): 60 examples is minimum - module 20.2: minimum 50, recommended 200, ideal 500+; the provider's own minimum is 10"))
   }
 
   @Test func inspectWithoutModelPricesEveryFineTunableModelInItsEncoding() throws {

@@ -207,7 +207,7 @@ enum DatasetCommands {
     }
     if let task {
       let minimum = model.flatMap { $0.fineTuning?.minExamples ?? $0.providerFineTuning?.minExamples }
-      out += "\ntask \(task.rawValue) (\(task.title)): \(inspection.countedExamples) examples is \(task.verdict(examples: inspection.countedExamples)) — module 20.2: minimum \(task.minimum), recommended \(MoneyFormat.grouped(Decimal(task.recommended))), ideal \(MoneyFormat.grouped(Decimal(task.ideal)))+"
+      out += "\ntask \(task.rawValue) (\(task.title)): \(inspection.countedExamples) examples is \(task.verdict(examples: inspection.countedExamples)) - module 20.2: minimum \(task.minimum), recommended \(MoneyFormat.grouped(Decimal(task.recommended))), ideal \(MoneyFormat.grouped(Decimal(task.ideal)))+"
       out += minimum.map { "; the provider's own minimum is \($0)" } ?? ""
       out += "\n"
     }

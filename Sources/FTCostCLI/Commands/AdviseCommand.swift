@@ -1,0 +1,179 @@
+import FTCostKit
+import Foundation
+
+/// `ftcost advise`: the "should we fine-tune?" decision tree, interactive or scripted.
+enum AdviseCommand {
+  static let spec = CommandSpec(
+    name: "advise", abstract: "Should we fine-tune? A decision tree that explains itself, backed by the engine's numbers.",
+    discussion: """
+      Interactive when no answers are given: one question at a time, numbered choices with a default, '?' explains why a question matters, 'b' goes back. Answers may also be piped on stdin, one per line.
+      Answer keys: problem = knowledge|format|both|cost|latency; few_shot_quality = 0-100 or unknown; examples = a count; data_changes = often|rarely; provider = a provider id from the pricing tables; cost_critical = yes|no; latency_critical = yes|no; teacher_meets_quality = yes|no|unknown; requests_per_month = a number (optional, overrides the scenario's volume).
+      """,
+    options: [
+      OptionSpec("--answer", .repeating("key=value"), help: "An answer, e.g. --answer problem=format (repeat for each key)."),
+      OptionSpec("--answers", .value("file.json"), help: "Answers as a JSON object of key: value.", completion: .files),
+      OptionSpec("--scenario", .value("file"), help: "Back the advice with this scenario's numbers.", completion: .files),
+      OptionSpec("--tree", .flag, help: "Print the whole decision tree instead (--format mermaid, text or json)."),
+      OptionSpec("--format", .value("format"), help: "Output format (default: table; mermaid and text for --tree).", completion: .values(["table", "json", "markdown", "mermaid", "text"])),
+      CommonOptions.pricing, CommonOptions.rounding,
+    ],
+    run: { invocation in try run(&invocation) })
+
+  static func run(_ invocation: inout Invocation) throws -> Int32 {
+    let catalog = try invocation.catalog()
+    let advisor = Advisor(catalog: catalog, today: invocation.today)
+    let format = invocation.string("--format") ?? "table"
+    if invocation.flag("--tree") {
+      switch format {
+      case "json": invocation.print(advisor.tree.json.rendered())
+      case "text", "table": invocation.print(advisor.tree.outline)
+      case "mermaid", "markdown": invocation.print(advisor.tree.mermaid)
+      default: break
+      }
+      return CLI.ExitCode.success
+    }
+    if format == "mermaid" || format == "text" {
+      throw invocation.usageError("The value '\(format)' is invalid for '--format <format>': mermaid and text go with --tree")
+    }
+    var answers: [String: String] = [:]
+    let scripted = !invocation.strings("--answer").isEmpty || invocation.string("--answers") != nil
+    if scripted {
+      answers = try scriptedAnswers(invocation, advisor: advisor)
+    }
+    var advice: Advice
+    switch advisor.walk(answers) {
+    case .done(let done):
+      advice = done
+    case .needs(let question, _):
+      if scripted {
+        throw invocation.usageError("Missing answer for '\(question.key)' (\(advisor.allowed(question.key))): add --answer \(question.key)=…")
+      }
+      advice = try interview(invocation, advisor: advisor, answers: &answers)
+    }
+    if let scenario = invocation.string("--scenario") {
+      let overrides = answers["requests_per_month"].map { [ScenarioOverride(path: "workload.requests_per_month", value: $0)] } ?? []
+      let (loaded, applied, file) = try ScenarioLoader.load(file: scenario, overrides: overrides, horizon: nil)
+      var result = try ScenarioEngine.run(loaded, catalog: catalog, today: invocation.today, file: file)
+      result.overrides = applied
+      for warning in result.warnings { invocation.warn("warning: \(warning)") }
+      advice = advisor.backed(advice, by: result)
+    } else if answers["requests_per_month"] != nil {
+      advice.caveats.append("requests_per_month alone cannot be priced: pass --scenario with the token shapes to see payback")
+    }
+    if format == "json" {
+      invocation.print(advice.json.rendered())
+    } else {
+      invocation.print(advice.text(money: invocation.moneyFormat))
+    }
+    return CLI.ExitCode.success
+  }
+
+  static func scriptedAnswers(_ invocation: Invocation, advisor: Advisor) throws -> [String: String] {
+    var raw: [(String, String)] = []
+    if let path = invocation.string("--answers") {
+      guard let data = FileManager.default.contents(atPath: path) else {
+        throw CommandFailure("answers file '\(path)' does not exist")
+      }
+      let node: JSONNode
+      do { node = try JSONParser.parse(Array(data)) } catch {
+        throw CommandFailure("\(path):\(error.location): malformed JSON: \(error.message)")
+      }
+      guard let members = node.members else { throw CommandFailure("\(path): expected a JSON object of answers") }
+      for member in members {
+        switch member.value.kind {
+        case .string(let text): raw.append((member.key, text))
+        case .number(let text): raw.append((member.key, text))
+        case .bool(let flag): raw.append((member.key, flag ? "yes" : "no"))
+        default: throw CommandFailure("\(path):\(member.value.location): answer '\(member.key)' must be a string or a number")
+        }
+      }
+    }
+    for item in invocation.strings("--answer") {
+      guard let equals = item.firstIndex(of: "="), equals != item.startIndex else {
+        throw invocation.usageError("The value '\(item)' is invalid for '--answer <key=value>': write key=value, e.g. problem=format")
+      }
+      raw.append((String(item[..<equals]), String(item[item.index(after: equals)...])))
+    }
+    var answers: [String: String] = [:]
+    for (key, value) in raw {
+      do {
+        answers[key] = try advisor.validate(key: key, value: value)
+      } catch {
+        throw invocation.usageError(error.description.prefix(1).uppercased() + error.description.dropFirst())
+      }
+    }
+    return answers
+  }
+
+  /// Asks the questions the path needs, one at a time, on stdin/stdout.
+  static func interview(_ invocation: Invocation, advisor: Advisor, answers: inout [String: String]) throws -> Advice {
+    let environment = invocation.environment
+    let say = environment.writeOutput
+    var history: [String] = []
+    var invalidInARow = 0
+    if environment.stdinIsTerminal {
+      say("Should we fine-tune? Answer each question: a number or a value, return for the default, '?' for why it matters, 'b' to go back.\n")
+    }
+    while true {
+      switch advisor.walk(answers) {
+      case .done(let advice):
+        say("\n")
+        return advice
+      case .needs(let question, _):
+        var choices: [String] = []
+        say("\n\(question.text)\n")
+        switch question.kind {
+        case .choice(let list):
+          choices = list.map(\.value)
+          for (index, choice) in list.enumerated() { say("  \(index + 1)) \(choice.value) - \(choice.label)\n") }
+        case .provider:
+          choices = advisor.catalog.providers
+          for (index, provider) in choices.enumerated() {
+            let api = advisor.catalog.table(forProvider: provider)?.fineTuning?.api == false ? " (no fine-tuning API)" : ""
+            say("  \(index + 1)) \(provider)\(api)\n")
+          }
+        default:
+          say("  (\(advisor.allowed(question.key)))\n")
+        }
+        say("[\(question.key)\(question.defaultAnswer.map { ", default \($0)" } ?? "")] > ")
+        guard let line = environment.readLine() else {
+          say("\n")
+          throw CommandFailure("input ended before '\(question.key)' was answered; no advice yet (answer all questions, or use --answer \(question.key)=…)")
+        }
+        let reply = line.trimmingCharacters(in: .whitespaces)
+        if reply == "?" {
+          say("  Why: \(question.why)\n")
+          continue
+        }
+        if reply == "b" {
+          if let last = history.popLast() {
+            answers[last] = nil
+          } else {
+            say("  (this is the first question)\n")
+          }
+          continue
+        }
+        var value = reply.isEmpty ? question.defaultAnswer : reply
+        if let number = Int(reply), !choices.isEmpty {
+          value = (1...choices.count).contains(number) ? choices[number - 1] : nil
+          if value == nil { say("  Choose 1 to \(choices.count).\n"); invalidInARow += 1 }
+        }
+        guard let value else {
+          if reply.isEmpty { say("  This question has no default; please answer.\n") }
+          invalidInARow += 1
+          if invalidInARow >= 50 { throw CommandFailure("too many invalid answers in a row; stopping") }
+          continue
+        }
+        do {
+          answers[question.key] = try advisor.validate(key: question.key, value: value)
+          history.append(question.key)
+          invalidInARow = 0
+        } catch {
+          say("  Not a valid answer: \(error.description)\n")
+          invalidInARow += 1
+          if invalidInARow >= 50 { throw CommandFailure("too many invalid answers in a row; stopping") }
+        }
+      }
+    }
+  }
+}
