@@ -28,6 +28,9 @@ public enum CLI {
       TokensCommand.spec,
       DatasetCommands.group,
       AdviseCommand.spec,
+      DocsCommand.spec,
+      CompletionsCommand.spec,
+      InstallCommand.spec,
       CostCommand.spec,
       PricingCommands.group,
     ])
