@@ -107,3 +107,15 @@ func temporaryFolder() throws -> URL {
 func parseJSON(_ text: String) throws -> JSONNode {
   try JSONParser.parse(text)
 }
+
+/// The release binary when it is at least as new as the debug one (CI builds it first), else the
+/// debug binary `swift test` just built: a stale release build never masks a change.
+func releaseOrFreshBinary() throws -> URL {
+  let debug = try #require(builtBinary())
+  let release = repositoryRoot.appendingPathComponent(".build/release/ftcost")
+  func modified(_ url: URL) -> Date? {
+    (try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date
+  }
+  if let releaseDate = modified(release), let debugDate = modified(debug), releaseDate >= debugDate { return release }
+  return debug
+}

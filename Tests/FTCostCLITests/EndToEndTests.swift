@@ -25,8 +25,7 @@ import Testing
 
   /// A binary copied with its data to another folder works from `/` (the release one when built).
   @Test func relocatedBinaryFindsItsData() throws {
-    let release = repositoryRoot.appendingPathComponent(".build/release/ftcost")
-    let source = FileManager.default.isExecutableFile(atPath: release.path) ? release : try #require(builtBinary())
+    let source = try releaseOrFreshBinary()
     let folder = try temporaryFolder()
     let bin = folder.appendingPathComponent("bin")
     try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
