@@ -27,6 +27,11 @@ public struct Invocation: Sendable {
     if !text.hasSuffix("\n") { output += "\n" }
   }
 
+  /// `text` in bold when stdout is a colour terminal and `NO_COLOR` is unset; plain otherwise.
+  public func emphasized(_ text: String) -> String {
+    environment.usesColor ? "\u{1B}[1m\(text)\u{1B}[0m" : text
+  }
+
   /// Writes a line to stderr at once (warnings, progress).
   public func warn(_ text: String) {
     environment.writeError(text.hasSuffix("\n") ? text : text + "\n")

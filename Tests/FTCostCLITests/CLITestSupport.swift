@@ -35,14 +35,17 @@ final class LineSource: @unchecked Sendable {
 }
 
 /// Runs ftcost in memory with a fixed date and no overlay from the developer's shell.
-func ftcost(_ arguments: [String], stdin: String = "", environment extra: [String: String] = [:], stdinIsTerminal: Bool = false) -> RunResult {
+func ftcost(
+  _ arguments: [String], stdin: String = "", environment extra: [String: String] = [:], stdinIsTerminal: Bool = false,
+  terminal: Bool = false
+) -> RunResult {
   let out = TextSink()
   let err = TextSink()
   let lines = LineSource(stdin)
   var variables = ["FTCOST_TODAY": "2026-11-25"]
   variables.merge(extra) { $1 }
   let environment = CLIEnvironment(
-    variables: variables, executablePath: nil, stdinIsTerminal: stdinIsTerminal,
+    variables: variables, executablePath: nil, stdoutIsTerminal: terminal, stderrIsTerminal: terminal, stdinIsTerminal: stdinIsTerminal,
     readLine: { lines.next() }, readAllInput: { Array(stdin.utf8) },
     writeOutput: { out.append($0) }, writeError: { err.append($0) })
   let code = CLI.run(arguments, environment: environment)

@@ -26,6 +26,7 @@ enum PricingCommands {
     name: "validate", abstract: "Check pricing files against the schema and list every problem.",
     discussion: "With no path, checks the built-in tables. Exits 0 when all files are valid, 1 otherwise.",
     arguments: [ArgumentSpec("path", help: "Pricing files or folders of *.json files.", optional: true, repeating: true, completion: .files)],
+    options: [CommonOptions.format([.table, .json])],
     run: { invocation in try runValidate(&invocation) })
 
   static func runList(_ invocation: inout Invocation) throws -> Int32 {
@@ -183,6 +184,20 @@ enum PricingCommands {
       files += try PricingLoader.tableFiles(at: path).count
       tables += loaded.tables
       problems += PricingCatalog.duplicateIDs(in: loaded.tables)
+    }
+    if invocation.format == .json {
+      invocation.print(JSON.object([
+        ("files", .integer(Int64(files))),
+        ("models", .integer(Int64(tables.reduce(0) { $0 + $1.models.count }))),
+        ("problems", .array(problems.map { problem in
+          .object([
+            ("file", .string(problem.file)), ("line", problem.location.map { .integer(Int64($0.line)) } ?? .null),
+            ("column", problem.location.map { .integer(Int64($0.column)) } ?? .null), ("field", .string(problem.path)),
+            ("message", .string(problem.message)),
+          ])
+        })),
+      ]).rendered())
+      return problems.isEmpty ? CLI.ExitCode.success : CLI.ExitCode.failure
     }
     for problem in problems { invocation.print("\(problem.description)") }
     if problems.isEmpty {

@@ -104,7 +104,7 @@ enum ScenarioCommands {
     case .markdown:
       invocation.print(report.comparisonTable.renderedMarkdown() + "\n" + report.verdict)
     case .table:
-      invocation.print(header(result) + "\n" + report.comparisonTable.renderedText() + "\n" + report.verdict)
+      invocation.print(header(result) + "\n" + report.comparisonTable.renderedText() + "\n" + invocation.emphasized(report.verdict))
     }
     return CLI.ExitCode.success
   }

@@ -10,7 +10,7 @@ enum TokensCommand {
     options: [
       OptionSpec("--encoding", .value("encoding"), help: "The encoding (default: o200k_base).", completion: .values(Encoding.allCases.map(\.rawValue))),
       OptionSpec("--model", short: "-m", .value("model"), help: "Count with this model's encoding.", completion: .models),
-      CommonOptions.format([.table, .json]), CommonOptions.pricing,
+      CommonOptions.format(), CommonOptions.pricing,
     ],
     run: { invocation in try run(&invocation) })
 
@@ -56,6 +56,11 @@ enum TokensCommand {
         ("file", .string(path)), ("encoding", .string(encoding.rawValue)), ("model", .string(model?.id)),
         ("estimate", .bool(estimate)), ("tokens", .integer(Int64(result.tokens))), ("bytes", .integer(Int64(result.bytes))),
       ]).rendered())
+    } else if invocation.format == .csv || invocation.format == .markdown {
+      let table = TextTable(
+        columns: [.init("file"), .init("encoding"), .init("estimate"), .init("tokens", .right), .init("bytes", .right)],
+        rows: [[path, encoding.rawValue, estimate ? "yes" : "no", String(result.tokens), String(result.bytes)]])
+      invocation.print(table.rendered(as: invocation.format))
     } else {
       invocation.print("\(MoneyFormat.grouped(Decimal(result.tokens))) tokens\(estimate ? " (estimate)" : "") (\(encoding.rawValue), \(MoneyFormat.grouped(Decimal(result.bytes))) bytes)")
     }

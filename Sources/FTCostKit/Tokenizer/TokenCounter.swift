@@ -47,7 +47,7 @@ public struct TokenCounter {
       pending = tail + pending[usable...]
       if !finished && pending.count > 64 << 20 {
         // A single unsettled piece this large is pathological; encode it as is.
-        valid = pending
+        valid = Array(String(decoding: pending, as: UTF8.self).utf8)
         _ = valid.withUnsafeMutableBufferPointer { buffer in
           session.process(UnsafeBufferPointer(buffer), isFinal: true) { _ in tokens += 1 }
         }
