@@ -221,14 +221,14 @@ public enum DatasetInspector {
     result.messages = Int64(checked.messages.count)
     result.hasSystem = checked.hasSystem
     result.hasUser = checked.hasUser
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    var hasher = FNV1a()
     for message in checked.messages {
-      for byte in message.role.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-      hash = (hash ^ 0xFF) &* 0x0000_0100_0000_01b3
-      for byte in message.content.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-      hash = (hash ^ 0xFE) &* 0x0000_0100_0000_01b3
+      hasher.add(message.role)
+      hasher.add(0xFF)
+      hasher.add(message.content)
+      hasher.add(0xFE)
     }
-    result.fingerprint = hash
+    result.fingerprint = hasher.value
     for (index, session) in sessions.enumerated() {
       var chat: Int64 = 3
       var content: Int64 = 0

@@ -142,9 +142,9 @@ public struct TrainingSetBuilder {
     }
     if messages.count < options.minMessages { return .failure(.tooFewMessages) }
     guard messages.contains(where: { $0.first?.1 == .string("assistant") }) else { return .failure(.noAssistantReply) }
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in Self.render(messages, format: .openai).utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-    return .success((messages, hash))
+    var hasher = FNV1a()
+    hasher.add(Self.render(messages, format: .openai))
+    return .success((messages, hasher.value))
   }
 
   /// A parsed value as output JSON (numbers keep their exact text).

@@ -21,15 +21,9 @@ struct PieceCache {
   private var pending = Entry()
   private var pendingSlot = -1
 
-  static func hash(_ pointer: UnsafePointer<UInt8>, _ length: Int) -> UInt64 {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for index in 0..<length { h = (h ^ UInt64(pointer[index])) &* 0x0000_0100_0000_01b3 }
-    return h ^ (h >> 31)
-  }
-
   /// Emits the cached ids of the piece and returns true, or returns false on a miss.
   mutating func lookup(_ piece: UnsafePointer<UInt8>, _ length: Int, emit: (UInt32) -> Void) -> Bool {
-    let h = Self.hash(piece, length)
+    let h = FNV1a.hash(piece, length)
     let slot = Int(truncatingIfNeeded: h) & (Self.slotCount - 1)
     let entry = entries[slot]
     pending = Entry(hash: h, pieceStart: -1, pieceLength: Int32(length), idsStart: 0, idsCount: 0)

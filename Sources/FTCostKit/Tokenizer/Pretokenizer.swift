@@ -94,12 +94,7 @@ struct Pretokenizer {
     if prefixable, let end = upperRun(i + 1) { return end }
     if let end = upperRun(i) { return end }
     // 3: \p{N}{1,3}
-    if c & ScalarClass.number != 0 {
-      var end = i + 1
-      while end < count, end - i < 3, classes[end] & ScalarClass.number != 0 { end += 1 }
-      if end == count { reachedEnd = true }
-      return end
-    }
+    if c & ScalarClass.number != 0 { return digits(i) }
     // 4:  ?[^\s\p{L}\p{N}]+[\r\n/]*
     var start = i
     if ascii(i) == 0x20 { start = i + 1 }
@@ -111,18 +106,32 @@ struct Pretokenizer {
       return end
     }
     // 5, 6, 7: \s*[\r\n]+ | \s+(?!\S) | \s+
-    return whitespace(i, newlineRun: true)
+    return whitespace(i, wholeRunAtEnd: false)
   }
 
-  /// The whitespace alternatives shared by both encodings.
-  @inline(__always) mutating func whitespace(_ i: Int, newlineRun: Bool) -> Int {
+  /// `\p{N}{1,3}` from `i` (greedy and possessive agree here).
+  @inline(__always) mutating func digits(_ i: Int) -> Int {
+    var end = i + 1
+    while end < count, end - i < 3, classes[end] & ScalarClass.number != 0 { end += 1 }
+    if end == count { reachedEnd = true }
+    return end
+  }
+
+  /// The whitespace alternatives, which end the same way in both encodings.
+  ///
+  /// o200k_base: `\s*[\r\n]+ | \s+(?!\S) | \s+`; cl100k_base: `\s++$ | \s*[\r\n] | \s+(?!\S) | \s`.
+  /// Both end after the last CR/LF of the whitespace run, else at its end when it reaches the end
+  /// of the text, else one scalar before the next non-space (or after one scalar). cl100k_base's
+  /// `\s++$` comes first, so there a run reaching the end of the text is taken whole.
+  @inline(__always) mutating func whitespace(_ i: Int, wholeRunAtEnd: Bool) -> Int {
     let end = run(from: i, ScalarClass.whitespace)
     if end == i { return i + 1 }  // not reachable for matched text; keeps progress
+    if wholeRunAtEnd && end == count { return end }
     var last = end - 1
     while last >= i, classes[last] & ScalarClass.newline == 0 { last -= 1 }
     if last >= i { return last + 1 }
     if end == count { return end }
-    return end - 1 > i ? end - 1 : end
+    return end - 1 > i ? end - 1 : i + 1
   }
 
   // MARK: cl100k_base
@@ -149,12 +158,7 @@ struct Pretokenizer {
       return run(from: i, ScalarClass.letter)
     }
     // 3: \p{N}{1,3}+
-    if c & ScalarClass.number != 0 {
-      var end = i + 1
-      while end < count, end - i < 3, classes[end] & ScalarClass.number != 0 { end += 1 }
-      if end == count { reachedEnd = true }
-      return end
-    }
+    if c & ScalarClass.number != 0 { return digits(i) }
     // 4:  ?[^\s\p{L}\p{N}]++[\r\n]*+
     var start = i
     if ascii(i) == 0x20 { start = i + 1 }
@@ -163,12 +167,6 @@ struct Pretokenizer {
       return run(from: punctuationEnd, ScalarClass.newline)
     }
     // 5: \s++$   6: \s*[\r\n]   7: \s+(?!\S)   8: \s
-    let end = run(from: i, ScalarClass.whitespace)
-    if end == count { return end }
-    var last = end - 1
-    while last >= i, classes[last] & ScalarClass.newline == 0 { last -= 1 }
-    if last >= i { return last + 1 }
-    if end - 1 > i { return end - 1 }
-    return i + 1
+    return whitespace(i, wholeRunAtEnd: true)
   }
 }

@@ -74,11 +74,7 @@ final class RankTable: @unchecked Sendable {
 
   @inline(__always)
   static func hash(_ pointer: UnsafePointer<UInt8>, _ length: Int) -> Int {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for index in 0..<length {
-      h = (h ^ UInt64(pointer[index])) &* 0x0000_0100_0000_01b3
-    }
-    return Int(truncatingIfNeeded: h ^ (h >> 29))
+    Int(truncatingIfNeeded: FNV1a.hash(pointer, length))
   }
 
   /// The rank of `length` bytes at `pointer`, or `missing`.
