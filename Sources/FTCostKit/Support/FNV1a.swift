@@ -14,8 +14,12 @@ struct FNV1a {
   /// The hash of `length` bytes at `pointer`, its high bits folded down for table indexing.
   @inline(__always)
   static func hash(_ pointer: UnsafePointer<UInt8>, _ length: Int) -> UInt64 {
-    var hasher = FNV1a()
-    for index in 0..<length { hasher.add(pointer[index]) }
-    return hasher.value ^ (hasher.value >> 29)
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    var index = 0
+    while index < length {
+      h = (h ^ UInt64(pointer[index])) &* 0x0000_0100_0000_01b3
+      index += 1
+    }
+    return h ^ (h >> 29)
   }
 }
