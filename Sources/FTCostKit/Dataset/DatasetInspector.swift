@@ -87,9 +87,9 @@ public enum DatasetInspector {
   /// Inspects `path` with `tokenizers` (one per encoding in `options.encodings`).
   public static func inspect(path: String, tokenizers: [Tokenizer], options: InspectOptions) throws(DatasetError) -> DatasetInspection {
     let reader = try LineReader(path: path, maximumLineBytes: options.maximumLineBytes)
-    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    let attributes = try? FileManager.default.attributesOfItem(atPath: path)
     var report = DatasetInspection(
-      file: path, format: options.format ?? .openai, fileBytes: size ?? 0, encodings: tokenizers.map(\.encoding),
+      file: path, format: options.format ?? .openai, fileBytes: (attributes?[.size] as? Int) ?? 0, encodings: tokenizers.map(\.encoding),
       tokensPerExample: tokenizers.map { _ in [] }, assistantTokensPerExample: tokenizers.map { _ in [] },
       contentTokens: tokenizers.map { _ in 0 }, chatTokens: tokenizers.map { _ in 0 },
       billedTokensPerEpoch: tokenizers.map { _ in 0 }, perExampleCap: options.perExampleCap)

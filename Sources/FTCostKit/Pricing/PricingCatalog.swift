@@ -29,10 +29,8 @@ public struct PricingCatalog: Sendable {
       for var model in table.models {
         let names = [model.id] + model.aliases
         if let position = names.lazy.compactMap({ index[$0] }).first {
-          let replaced = models[position]
-          model.origin.overrides = replaced.origin.file
           // The replaced entry's names keep working and now mean the user's entry.
-          _ = replaced
+          model.origin.overrides = models[position].origin.file
           models[position] = model
           for name in names { index[name] = position }
         } else {
