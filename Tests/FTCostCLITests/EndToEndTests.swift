@@ -40,3 +40,14 @@ import Testing
     #expect(try parseJSON(show.stdout)["origin"]?["file"]?.stringValue == data.path + "/pricing/openai.json")
   }
 }
+
+@Suite struct RelocationLayoutTests {
+  /// A binary copied beside a plain `pricing/` folder (no `ftcost-data/`) finds it.
+  @Test func pricingFolderBesideTheBinary() throws {
+    let folder = try temporaryFolder()
+    try FileManager.default.copyItem(at: try releaseOrFreshBinary(), to: folder.appendingPathComponent("ftcost"))
+    try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("pricing"), to: folder.appendingPathComponent("pricing"))
+    let show = try runBinary(folder.appendingPathComponent("ftcost"), ["pricing", "show", "gpt-4o", "--format", "json"], in: "/")
+    #expect(try parseJSON(show.stdout)["origin"]?["file"]?.stringValue == folder.path + "/pricing/openai.json")
+  }
+}

@@ -3,8 +3,9 @@ import Foundation
 /// Where ftcost's built-in data (pricing tables and tokenizer rank files) lives.
 ///
 /// Looked up in order: `$FTCOST_DATA`; `<bin>/../share/ftcost` (the install layout);
-/// `<bin>/ftcost-data` (a binary copied with its data); the source checkout this binary was built
-/// from (so `swift run` and tests work without an install step).
+/// `<bin>/ftcost-data`, `<bin>` and `<bin>/..` (a binary copied with its `pricing/` folder); the
+/// source checkout this binary was built from (so `swift run` and tests work without an install
+/// step). Tokenizer files are taken from `tokenizers/` beside `pricing/`, else from the checkout.
 public struct DataLocation: Sendable, Equatable {
   public var pricing: String
   public var tokenizers: String
@@ -21,11 +22,14 @@ public struct DataLocation: Sendable, Equatable {
       tokenizers: root.appendingPathComponent("Sources/FTCostKit/Tokenizer/Ranks").path)
   }()
 
-  /// A data folder laid out as installed: `pricing/` and `tokenizers/`.
+  /// A data folder laid out as installed: `pricing/` and `tokenizers/` (or the checkout's rank files).
   public static func installed(at folder: String) -> DataLocation {
-    DataLocation(
+    let tokenizers = (folder as NSString).appendingPathComponent("tokenizers")
+    let checkoutRanks = (folder as NSString).appendingPathComponent("Sources/FTCostKit/Tokenizer/Ranks")
+    let found = [tokenizers, checkoutRanks].first { FileManager.default.fileExists(atPath: $0) }
+    return DataLocation(
       pricing: (folder as NSString).appendingPathComponent("pricing"),
-      tokenizers: (folder as NSString).appendingPathComponent("tokenizers"))
+      tokenizers: found ?? sourceCheckout.tokenizers)
   }
 
   /// The candidates in search order, for the running executable and environment.
@@ -36,6 +40,8 @@ public struct DataLocation: Sendable, Equatable {
       let binary = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
       result.append(.installed(at: binary.deletingLastPathComponent().appendingPathComponent("share/ftcost").path))
       result.append(.installed(at: binary.appendingPathComponent("ftcost-data").path))
+      result.append(.installed(at: binary.path))
+      result.append(.installed(at: binary.deletingLastPathComponent().path))
     }
     result.append(.sourceCheckout)
     return result
