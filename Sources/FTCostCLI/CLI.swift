@@ -19,7 +19,8 @@ public enum CLI {
   public static let root = CommandSpec(
     name: "ftcost",
     abstract: "Should we prompt, add RAG, fine-tune or distill? Costs, break-even and payback, with numbers.",
-    discussion: "Prices come from the tables in pricing/ (each with its source and as_of date); overlay your negotiated prices with --pricing DIR or FTCOST_PRICING.",
+    discussion:
+      "Prices come from the tables in pricing/ (each with its source and as_of date); overlay your negotiated prices with --pricing DIR or FTCOST_PRICING.",
     subcommands: [
       ScenarioCommands.compare,
       ScenarioCommands.roi,
@@ -84,12 +85,14 @@ public enum CLI {
       if let sub = command.subcommand(named: name) { command = sub }
     }
     let name = (["ftcost"] + error.commandPath).joined(separator: " ")
-    return "Error: \(error.message)\nUsage: \(help.usage(command, path: error.commandPath))\n  See '\(name) --help' for more information.\n"
+    return
+      "Error: \(error.message)\nUsage: \(help.usage(command, path: error.commandPath))\n  See '\(name) --help' for more information.\n"
   }
 
   static func versionText(_ environment: CLIEnvironment) -> String {
     var text = "ftcost \(version)"
-    if let location = try? DataLocation.locate(executablePath: environment.executablePath, environment: environment.variables),
+    if let location = try? DataLocation.locate(
+      executablePath: environment.executablePath, environment: environment.variables),
       let catalog = try? PricingLoader.catalog(builtIn: location.pricing, overlays: [], today: environment.today),
       let asOf = catalog.builtInAsOf
     {

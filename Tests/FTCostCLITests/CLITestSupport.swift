@@ -45,7 +45,8 @@ func ftcost(
   var variables = ["FTCOST_TODAY": "2026-11-25"]
   variables.merge(extra) { $1 }
   let environment = CLIEnvironment(
-    variables: variables, executablePath: nil, stdoutIsTerminal: terminal, stderrIsTerminal: terminal, stdinIsTerminal: stdinIsTerminal,
+    variables: variables, executablePath: nil, stdoutIsTerminal: terminal, stderrIsTerminal: terminal,
+    stdinIsTerminal: stdinIsTerminal,
     readLine: { lines.next() }, readAllInput: { Array(stdin.utf8) },
     writeOutput: { out.append($0) }, writeError: { err.append($0) })
   let code = CLI.run(arguments, environment: environment)
@@ -67,7 +68,8 @@ func builtBinary() -> URL? {
 
 /// Runs a real `ftcost` process.
 func runBinary(
-  _ binary: URL, _ arguments: [String], in directory: String? = nil, environment extra: [String: String] = [:], stdin: String? = nil
+  _ binary: URL, _ arguments: [String], in directory: String? = nil, environment extra: [String: String] = [:],
+  stdin: String? = nil
 ) throws -> RunResult {
   let process = Process()
   process.executableURL = binary
@@ -92,8 +94,12 @@ func runBinary(
   let group = DispatchGroup()
   let outSink = TextSink()
   let errSink = TextSink()
-  DispatchQueue.global().async(group: group) { outSink.append(String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)) }
-  DispatchQueue.global().async(group: group) { errSink.append(String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)) }
+  DispatchQueue.global().async(group: group) {
+    outSink.append(String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+  }
+  DispatchQueue.global().async(group: group) {
+    errSink.append(String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+  }
   group.wait()
   process.waitUntilExit()
   return RunResult(code: process.terminationStatus, stdout: outSink.value, stderr: errSink.value)

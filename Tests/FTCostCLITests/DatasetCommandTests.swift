@@ -2,7 +2,8 @@ import FTCostKit
 import Foundation
 import Testing
 
-let chatLine = #"{"messages": [{"role": "system", "content": "You are terse."}, {"role": "user", "content": "Hi"}, {"role": "assistant", "content": "Hello."}]}"#
+let chatLine =
+  #"{"messages": [{"role": "system", "content": "You are terse."}, {"role": "user", "content": "Hi"}, {"role": "assistant", "content": "Hello."}]}"#
 
 func file(_ lines: [String], name: String = "data.jsonl") throws -> String {
   let path = try temporaryFolder().appendingPathComponent(name).path
@@ -10,7 +11,8 @@ func file(_ lines: [String], name: String = "data.jsonl") throws -> String {
   return path
 }
 
-let sharedGenerator = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/tools/gen_corpus.py").path
+let sharedGenerator = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/tools/gen_corpus.py")
+  .path
 
 @Suite struct DatasetCommandTests {
   @Test func inspectJSONFollowsTheContract() throws {
@@ -18,7 +20,11 @@ let sharedGenerator = repositoryRoot.deletingLastPathComponent().appendingPathCo
     let result = ftcost(["dataset", "inspect", path, "--model", "gpt-4o-mini", "--format", "json"])
     #expect(result.code == 0)
     let json = try parseJSON(result.stdout)
-    for key in ["file", "format", "examples", "blank_lines", "errors", "error_lines", "warnings", "messages_per_example", "tokens_per_example", "assistant_tokens_per_example", "encoding", "content_tokens", "chat_tokens", "billed_tokens_per_epoch", "epochs", "estimates"] {
+    for key in [
+      "file", "format", "examples", "blank_lines", "errors", "error_lines", "warnings", "messages_per_example",
+      "tokens_per_example", "assistant_tokens_per_example", "encoding", "content_tokens", "chat_tokens",
+      "billed_tokens_per_epoch", "epochs", "estimates",
+    ] {
       #expect(json[key] != nil, "\(key)")
     }
     for key in ["min", "p5", "median", "mean", "p95", "max"] { #expect(json["tokens_per_example"]?[key] != nil) }
@@ -30,7 +36,9 @@ let sharedGenerator = repositoryRoot.deletingLastPathComponent().appendingPathCo
   }
 
   @Test func inspectReportsErrorsWithLineNumbersAndExits1() throws {
-    let path = try file([chatLine, "{oops", #"{"messages": [{"role": "usr", "content": "q"}, {"role": "assistant", "content": "a"}]}"#])
+    let path = try file([
+      chatLine, "{oops", #"{"messages": [{"role": "usr", "content": "q"}, {"role": "assistant", "content": "a"}]}"#,
+    ])
     let result = ftcost(["dataset", "inspect", path, "--model", "gpt-4o-mini"])
     #expect(result.code == 1)
     #expect(result.stderr.contains("\(path):2:2: invalid_json: "))
@@ -41,15 +49,22 @@ let sharedGenerator = repositoryRoot.deletingLastPathComponent().appendingPathCo
   @Test func inspectTaskVerdict() throws {
     let path = try file((1...60).map { chatLine.replacingOccurrences(of: "Hi", with: "Hi \($0)") })
     let result = ftcost(["dataset", "inspect", path, "--model", "gpt-4o-mini", "--task", "classification"])
-    #expect(result.stdout.contains("task classification (Classification (5 categories)): 60 examples is minimum - module 20.2: minimum 50, recommended 200, ideal 500+; the provider's own minimum is 10"))
+    #expect(
+      result.stdout.contains(
+        "task classification (Classification (5 categories)): 60 examples is minimum - module 20.2: minimum 50, recommended 200, ideal 500+; the provider's own minimum is 10"
+      ))
   }
 
   @Test func inspectWithoutModelPricesEveryFineTunableModelInItsEncoding() throws {
     let path = try file([chatLine])
     let json = try parseJSON(ftcost(["dataset", "inspect", path, "--format", "json"]).stdout)
     let estimates = json["estimates"]?.arrayValue ?? []
-    #expect(estimates.contains { $0["model"]?.stringValue == "gpt-3.5-turbo-0125" && $0["encoding"]?.stringValue == "cl100k_base" })
-    #expect(estimates.contains { $0["model"]?.stringValue == "gemini-2.5-flash" && $0["estimate"]?.kind == .bool(true) })
+    #expect(
+      estimates.contains {
+        $0["model"]?.stringValue == "gpt-3.5-turbo-0125" && $0["encoding"]?.stringValue == "cl100k_base"
+      })
+    #expect(
+      estimates.contains { $0["model"]?.stringValue == "gemini-2.5-flash" && $0["estimate"]?.kind == .bool(true) })
     #expect(!estimates.contains { $0["model"]?.stringValue?.hasPrefix("claude") == true })
   }
 
@@ -58,7 +73,9 @@ let sharedGenerator = repositoryRoot.deletingLastPathComponent().appendingPathCo
     #expect(missing.code == 1)
     #expect(missing.stderr == "Error: file '/nonexistent/data.jsonl' does not exist\n")
     let empty = try file([""])
-    #expect(ftcost(["dataset", "inspect", empty]).stderr == "Error: \(empty): no examples (the file is empty or has only blank lines)\n")
+    #expect(
+      ftcost(["dataset", "inspect", empty]).stderr
+        == "Error: \(empty): no examples (the file is empty or has only blank lines)\n")
     let array = try file(["[", chatLine + ",", "]"])
     let arrayResult = ftcost(["dataset", "inspect", array])
     #expect(arrayResult.code == 1)
@@ -67,8 +84,10 @@ let sharedGenerator = repositoryRoot.deletingLastPathComponent().appendingPathCo
 
   @Test func trainFromARealFile() throws {
     let path = try file((1...5).map { chatLine.replacingOccurrences(of: "Hi", with: "Hi \($0)") })
-    let inspect = try parseJSON(ftcost(["dataset", "inspect", path, "--model", "gpt-4o-mini", "--format", "json"]).stdout)
-    let train = try parseJSON(ftcost(["train", "--dataset", path, "--model", "gpt-4o-mini", "--format", "json"]).stdout)
+    let inspect = try parseJSON(
+      ftcost(["dataset", "inspect", path, "--model", "gpt-4o-mini", "--format", "json"]).stdout)
+    let train = try parseJSON(
+      ftcost(["train", "--dataset", path, "--model", "gpt-4o-mini", "--format", "json"]).stdout)
     #expect(train["training_tokens_per_epoch"]?.kind == inspect["billed_tokens_per_epoch"]?.kind)
     #expect(train["epochs"]?.kind == .number("20"))
   }
@@ -97,9 +116,14 @@ let sharedGenerator = repositoryRoot.deletingLastPathComponent().appendingPathCo
     #expect(again.code == 1)
     #expect(again.stderr == "Error: '\(folder)/train.jsonl' already exists; pass --force to overwrite it\n")
     let noFolder = ftcost(["dataset", "build", logs, "--out", "/nonexistent/dir/t.jsonl"])
-    #expect(noFolder.stderr == "Error: cannot write '/nonexistent/dir/t.jsonl': its folder does not exist; create it first or choose another path\n")
+    #expect(
+      noFolder.stderr
+        == "Error: cannot write '/nonexistent/dir/t.jsonl': its folder does not exist; create it first or choose another path\n"
+    )
     #expect(ftcost(["dataset", "build", logs, "--out", folder + "/t2.jsonl", "--validation-split", "0.2"]).code == 64)
-    let convert = ftcost(["dataset", "convert", folder + "/train.jsonl", "--to", "vertex", "--out", folder + "/v.jsonl"])
+    let convert = ftcost([
+      "dataset", "convert", folder + "/train.jsonl", "--to", "vertex", "--out", folder + "/v.jsonl",
+    ])
     #expect(convert.stdout == "wrote 1 examples in vertex format to \(folder)/v.jsonl\n")
   }
 
@@ -112,7 +136,9 @@ let sharedGenerator = repositoryRoot.deletingLastPathComponent().appendingPathCo
     let logs = folder + "/logs.jsonl"
     let generator = Process()
     generator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    generator.arguments = ["python3", sharedGenerator, "--examples", "2000", "--seed", "9", "--variant", "production", "-o", logs]
+    generator.arguments = [
+      "python3", sharedGenerator, "--examples", "2000", "--seed", "9", "--variant", "production", "-o", logs,
+    ]
     generator.standardOutput = FileHandle.nullDevice
     try generator.run()
     generator.waitUntilExit()
@@ -128,8 +154,16 @@ let sharedGenerator = repositoryRoot.deletingLastPathComponent().appendingPathCo
     func run(_ seed: String, _ suffix: String) throws -> (RunResult, String, String) {
       let out = folder + "/train\(suffix).jsonl"
       let validation = folder + "/val\(suffix).jsonl"
-      let result = try runBinary(binary, ["dataset", "build", logs, "--out", out, "--validation-split", "0.1", "--validation-out", validation, "--seed", seed, "--format", "json"])
-      return (result, try String(contentsOfFile: out, encoding: .utf8), try String(contentsOfFile: validation, encoding: .utf8))
+      let result = try runBinary(
+        binary,
+        [
+          "dataset", "build", logs, "--out", out, "--validation-split", "0.1", "--validation-out", validation, "--seed",
+          seed, "--format", "json",
+        ])
+      return (
+        result, try String(contentsOfFile: out, encoding: .utf8),
+        try String(contentsOfFile: validation, encoding: .utf8)
+      )
     }
     let (first, train1, val1) = try run("7", "a")
     let (_, train2, val2) = try run("7", "b")
@@ -137,7 +171,9 @@ let sharedGenerator = repositoryRoot.deletingLastPathComponent().appendingPathCo
     let summary = try parseJSON(first.stdout)
     #expect(summary["kept"]?.kind == .number(String(rated)))
     #expect(train1 == train2 && val1 == val2)
-    let inspected = try runBinary(binary, ["dataset", "inspect", folder + "/traina.jsonl", "--model", "gpt-4o-mini", "--format", "json", "--quiet"])
-    #expect(try parseJSON(inspected.stdout)["errors"]?.members?.filter { $0.key != "duplicate_example" }.isEmpty == true)
+    let inspected = try runBinary(
+      binary, ["dataset", "inspect", folder + "/traina.jsonl", "--model", "gpt-4o-mini", "--format", "json", "--quiet"])
+    #expect(
+      try parseJSON(inspected.stdout)["errors"]?.members?.filter { $0.key != "duplicate_example" }.isEmpty == true)
   }
 }

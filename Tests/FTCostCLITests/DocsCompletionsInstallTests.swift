@@ -24,7 +24,9 @@ func hasCommand(_ name: String) -> Bool {
     let names = try FileManager.default.contentsOfDirectory(atPath: first).sorted()
     #expect(names == ["advisor.md", "dataset-sizes.md", "examples.md", "pricing.md", "providers.md"])
     for name in names {
-      #expect(try Data(contentsOf: URL(fileURLWithPath: "\(first)/\(name)")) == Data(contentsOf: URL(fileURLWithPath: "\(second)/\(name)")), "\(name)")
+      #expect(
+        try Data(contentsOf: URL(fileURLWithPath: "\(first)/\(name)"))
+          == Data(contentsOf: URL(fileURLWithPath: "\(second)/\(name)")), "\(name)")
     }
   }
 
@@ -39,19 +41,25 @@ func hasCommand(_ name: String) -> Bool {
   }
 
   @Test func theRepositoryDocsAreCurrent() {
-    let result = ftcost(["docs", "--check", "--out", repositoryRoot.appendingPathComponent("docs").path, "--examples", example, "--readme", repositoryRoot.appendingPathComponent("README.md").path])
+    let result = ftcost([
+      "docs", "--check", "--out", repositoryRoot.appendingPathComponent("docs").path, "--examples", example, "--readme",
+      repositoryRoot.appendingPathComponent("README.md").path,
+    ])
     #expect(result.code == 0, "\(result.stderr)")
   }
 
   @Test func checkFailsAfterAPriceEditAndNamesPricingMD() throws {
     // A copy of the built-in data with one price edited.
     let data = try temporaryFolder()
-    try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("pricing"), to: data.appendingPathComponent("pricing"))
+    try FileManager.default.copyItem(
+      at: repositoryRoot.appendingPathComponent("pricing"), to: data.appendingPathComponent("pricing"))
     let openai = data.appendingPathComponent("pricing/openai.json")
-    let edited = try String(contentsOf: openai, encoding: .utf8).replacingOccurrences(of: "\"training\": 3.00", with: "\"training\": 3.50")
+    let edited = try String(contentsOf: openai, encoding: .utf8).replacingOccurrences(
+      of: "\"training\": 3.00", with: "\"training\": 3.50")
     try edited.write(to: openai, atomically: true, encoding: .utf8)
     let docs = repositoryRoot.appendingPathComponent("docs").path
-    let result = ftcost(["docs", "--check", "--out", docs, "--examples", example], environment: ["FTCOST_DATA": data.path])
+    let result = ftcost(
+      ["docs", "--check", "--out", docs, "--examples", example], environment: ["FTCOST_DATA": data.path])
     #expect(result.code == 1)
     #expect(result.stderr.contains("\(docs)/pricing.md differs from what the data generates"))
     #expect(result.stderr.contains("run 'ftcost docs --out \(docs)' to refresh"))
@@ -80,11 +88,14 @@ func hasCommand(_ name: String) -> Bool {
     #expect(try shell("bash -n '\(path)'").code == 0)
     let registered = try shell("source '\(path)'; complete -p ftcost")
     #expect(registered.stdout == "complete -F _ftcost ftcost\n")
-    let completed = try shell("source '\(path)'; COMP_WORDS=(ftcost cost --model gpt-4o-mi); COMP_CWORD=3; _ftcost; echo \"${COMPREPLY[*]}\"")
+    let completed = try shell(
+      "source '\(path)'; COMP_WORDS=(ftcost cost --model gpt-4o-mi); COMP_CWORD=3; _ftcost; echo \"${COMPREPLY[*]}\"")
     #expect(completed.stdout.contains("gpt-4o-mini"))
-    let formats = try shell("source '\(path)'; COMP_WORDS=(ftcost pricing list --format ''); COMP_CWORD=4; _ftcost; echo \"${COMPREPLY[*]}\"")
+    let formats = try shell(
+      "source '\(path)'; COMP_WORDS=(ftcost pricing list --format ''); COMP_CWORD=4; _ftcost; echo \"${COMPREPLY[*]}\"")
     #expect(formats.stdout == "table json csv markdown\n")
-    let subcommands = try shell("source '\(path)'; COMP_WORDS=(ftcost data); COMP_CWORD=1; _ftcost; echo \"${COMPREPLY[*]}\"")
+    let subcommands = try shell(
+      "source '\(path)'; COMP_WORDS=(ftcost data); COMP_CWORD=1; _ftcost; echo \"${COMPREPLY[*]}\"")
     #expect(subcommands.stdout == "dataset\n")
   }
 

@@ -6,7 +6,12 @@ import Testing
 @Suite struct EndToEndTests {
   @Test func builtBinaryPricesTheModuleExample() throws {
     let binary = try #require(builtBinary(), "the ftcost executable should be built by swift test")
-    let result = try runBinary(binary, ["cost", "--model", "gpt-4o-mini", "--input-tokens", "1000", "--output-tokens", "200", "--requests", "1000", "--format", "json"])
+    let result = try runBinary(
+      binary,
+      [
+        "cost", "--model", "gpt-4o-mini", "--input-tokens", "1000", "--output-tokens", "200", "--requests", "1000",
+        "--format", "json",
+      ])
     #expect(result.code == 0)
     #expect(try parseJSON(result.stdout)["total"]?.kind == .number("0.27"))
     let show = try runBinary(binary, ["pricing", "show", "gpt-4o", "--format", "json"])
@@ -32,11 +37,13 @@ import Testing
     try FileManager.default.copyItem(at: source, to: bin.appendingPathComponent("ftcost"))
     let data = bin.appendingPathComponent("ftcost-data")
     try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
-    try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("pricing"), to: data.appendingPathComponent("pricing"))
+    try FileManager.default.copyItem(
+      at: repositoryRoot.appendingPathComponent("pricing"), to: data.appendingPathComponent("pricing"))
     let result = try runBinary(bin.appendingPathComponent("ftcost"), ["pricing", "list"], in: "/")
     #expect(result.code == 0, "\(result.stderr)")
     #expect(result.stdout.contains("gpt-4o-mini-2024-07-18"))
-    let show = try runBinary(bin.appendingPathComponent("ftcost"), ["pricing", "show", "gpt-4o-mini", "--format", "json"], in: "/")
+    let show = try runBinary(
+      bin.appendingPathComponent("ftcost"), ["pricing", "show", "gpt-4o-mini", "--format", "json"], in: "/")
     #expect(try parseJSON(show.stdout)["origin"]?["file"]?.stringValue == data.path + "/pricing/openai.json")
   }
 }
@@ -46,8 +53,10 @@ import Testing
   @Test func pricingFolderBesideTheBinary() throws {
     let folder = try temporaryFolder()
     try FileManager.default.copyItem(at: try releaseOrFreshBinary(), to: folder.appendingPathComponent("ftcost"))
-    try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("pricing"), to: folder.appendingPathComponent("pricing"))
-    let show = try runBinary(folder.appendingPathComponent("ftcost"), ["pricing", "show", "gpt-4o", "--format", "json"], in: "/")
+    try FileManager.default.copyItem(
+      at: repositoryRoot.appendingPathComponent("pricing"), to: folder.appendingPathComponent("pricing"))
+    let show = try runBinary(
+      folder.appendingPathComponent("ftcost"), ["pricing", "show", "gpt-4o", "--format", "json"], in: "/")
     #expect(try parseJSON(show.stdout)["origin"]?["file"]?.stringValue == folder.path + "/pricing/openai.json")
   }
 }

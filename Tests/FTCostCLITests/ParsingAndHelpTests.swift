@@ -9,7 +9,9 @@ import Testing
     #expect(result.stdout.hasPrefix("OVERVIEW: "))
     #expect(result.stdout.contains("USAGE: ftcost <subcommand>"))
     #expect(result.stdout.contains("\n  pricing                 List, show and validate the pricing tables.\n"))
-    #expect(result.stdout.contains("  --version               Show the version.\n  -h, --help              Show help information.\n"))
+    #expect(
+      result.stdout.contains(
+        "  --version               Show the version.\n  -h, --help              Show help information.\n"))
     #expect(result.stdout.hasSuffix("  See 'ftcost help <subcommand>' for detailed help.\n"))
     #expect(result.stderr.isEmpty)
   }
@@ -67,17 +69,24 @@ import Testing
   @Test func enumeratedValuesAreChecked() {
     let result = ftcost("pricing list --format jsn")
     #expect(result.code == 64)
-    #expect(result.stderr.hasPrefix("Error: The value 'jsn' is invalid for '--format <format>'. Did you mean 'json'? Allowed: table, json, csv, markdown.\n"))
+    #expect(
+      result.stderr.hasPrefix(
+        "Error: The value 'jsn' is invalid for '--format <format>'. Did you mean 'json'? Allowed: table, json, csv, markdown.\n"
+      ))
   }
 
   @Test func optionValuesMayUseEquals() {
-    let result = ftcost(["cost", "--model=gpt-4o-mini", "--input-tokens=1_000", "--output-tokens=200", "--requests=1000", "--format=json"])
+    let result = ftcost([
+      "cost", "--model=gpt-4o-mini", "--input-tokens=1_000", "--output-tokens=200", "--requests=1000", "--format=json",
+    ])
     #expect(result.code == 0)
   }
 
   @Test func helpTextWrapsAtColumns() {
     let help = HelpFormatter(columns: 40).help(CLI.root, path: [])
-    let entries = help.split(separator: "\n").filter { !$0.hasPrefix("USAGE") && !$0.hasPrefix("OVERVIEW") && !$0.hasPrefix("  See") }
+    let entries = help.split(separator: "\n").filter {
+      !$0.hasPrefix("USAGE") && !$0.hasPrefix("OVERVIEW") && !$0.hasPrefix("  See")
+    }
     #expect(entries.allSatisfy { $0.count <= 40 }, "\(entries.filter { $0.count > 40 })")
   }
 }

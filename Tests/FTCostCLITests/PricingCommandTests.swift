@@ -16,7 +16,10 @@ import Testing
     #expect(big["fine_tuning"]?["inference"]?["input"]?.kind == .number("3.75"))
     #expect(big["fine_tuning"]?["inference"]?["output"]?.kind == .number("15"))
     let keys = big.members?.map(\.key) ?? []
-    for key in ["id", "provider", "aliases", "currency", "as_of", "source", "tokenizer", "context_window", "deprecation_date", "inference", "fine_tuning", "embedding", "unconfirmed"] {
+    for key in [
+      "id", "provider", "aliases", "currency", "as_of", "source", "tokenizer", "context_window", "deprecation_date",
+      "inference", "fine_tuning", "embedding", "unconfirmed",
+    ] {
       #expect(keys.contains(key), "\(key)")
     }
     let claude = try parseJSON(ftcost("pricing show claude-haiku-4-5 --format json").stdout)
@@ -36,11 +39,17 @@ import Testing
     #expect(result.code == 0)
     let rows = result.stdout.split(separator: "\n")
     #expect(rows[0] == "model,provider,input,cached,output,batch in/out,FT training,FT in/out,status")
-    #expect(rows.contains { $0.hasPrefix("gpt-4o-mini-2024-07-18,openai,$0.15,$0.075,$0.60,$0.075 / $0.30,$3.00,$0.30 / $1.20,FT jobs until 2027-01-06") })
+    #expect(
+      rows.contains {
+        $0.hasPrefix(
+          "gpt-4o-mini-2024-07-18,openai,$0.15,$0.075,$0.60,$0.075 / $0.30,$3.00,$0.30 / $1.20,FT jobs until 2027-01-06"
+        )
+      })
     #expect(!rows.contains { $0.hasPrefix("gpt-5,") })
     let typo = ftcost("pricing list --provider opena")
     #expect(typo.code == 64)
-    #expect(typo.stderr.hasPrefix("Error: The value 'opena' is invalid for '--provider <provider>'. Did you mean 'openai'?"))
+    #expect(
+      typo.stderr.hasPrefix("Error: The value 'opena' is invalid for '--provider <provider>'. Did you mean 'openai'?"))
   }
 
   @Test func listShowsRetiredModelsAsRetired() {
@@ -53,19 +62,24 @@ import Testing
     let result = ftcost("pricing show gpt-4o-mni")
     #expect(result.code == 1)
     #expect(result.stdout.isEmpty)
-    #expect(result.stderr == "Error: unknown model 'gpt-4o-mni'. Did you mean 'gpt-4o-mini'? Run 'ftcost pricing list' to see every model.\n")
+    #expect(
+      result.stderr
+        == "Error: unknown model 'gpt-4o-mni'. Did you mean 'gpt-4o-mini'? Run 'ftcost pricing list' to see every model.\n"
+    )
   }
 
   @Test func overlaySaysWhichFileWon() throws {
     let folder = try temporaryFolder()
     try """
-      {"schema_version": 1, "provider": "openai", "currency": "USD", "as_of": "2026-11-01", "source": "our contract",
-       "models": [{"id": "gpt-4o-mini", "inference": {"input": 0.12, "output": 0.48}}]}
-      """.write(to: folder.appendingPathComponent("negotiated.json"), atomically: true, encoding: .utf8)
+    {"schema_version": 1, "provider": "openai", "currency": "USD", "as_of": "2026-11-01", "source": "our contract",
+     "models": [{"id": "gpt-4o-mini", "inference": {"input": 0.12, "output": 0.48}}]}
+    """.write(to: folder.appendingPathComponent("negotiated.json"), atomically: true, encoding: .utf8)
     let viaFlag = ftcost(["pricing", "list", "--pricing", folder.path, "--provider", "openai"])
     #expect(viaFlag.code == 0)
     #expect(viaFlag.stdout.contains("gpt-4o-mini: prices from \(folder.path)/negotiated.json (overrides "))
-    let viaEnvironment = ftcost(["cost", "--model", "gpt-4o-mini", "--input-tokens", "1000000", "--output-tokens", "0", "--format", "json"], environment: ["FTCOST_PRICING": folder.path])
+    let viaEnvironment = ftcost(
+      ["cost", "--model", "gpt-4o-mini", "--input-tokens", "1000000", "--output-tokens", "0", "--format", "json"],
+      environment: ["FTCOST_PRICING": folder.path])
     #expect(try parseJSON(viaEnvironment.stdout)["total"]?.kind == .number("0.12"))
   }
 
@@ -73,7 +87,10 @@ import Testing
     let missing = ftcost(["pricing", "list", "--pricing", "/nonexistent/prices"])
     #expect(missing.code == 1)
     #expect(missing.stdout.isEmpty)
-    #expect(missing.stderr == "Error: pricing folder '/nonexistent/prices' does not exist; pass a folder of *.json pricing tables to --pricing\n")
+    #expect(
+      missing.stderr
+        == "Error: pricing folder '/nonexistent/prices' does not exist; pass a folder of *.json pricing tables to --pricing\n"
+    )
     let empty = try temporaryFolder()
     let none = ftcost(["pricing", "list", "--pricing", empty.path])
     #expect(none.code == 1)
@@ -82,7 +99,8 @@ import Testing
 
   @Test func malformedOverlayNamesFileLineAndColumn() throws {
     let folder = try temporaryFolder()
-    try "{\n  \"provider\": \"x\",\n  \"models\": [\n    {\"id\": \"a\",}\n  ]\n}\n".write(to: folder.appendingPathComponent("bad.json"), atomically: true, encoding: .utf8)
+    try "{\n  \"provider\": \"x\",\n  \"models\": [\n    {\"id\": \"a\",}\n  ]\n}\n".write(
+      to: folder.appendingPathComponent("bad.json"), atomically: true, encoding: .utf8)
     let result = ftcost(["pricing", "list", "--pricing", folder.path])
     #expect(result.code == 1)
     #expect(result.stdout.isEmpty)
@@ -92,9 +110,9 @@ import Testing
   @Test func validateListsEveryProblem() throws {
     let folder = try temporaryFolder()
     try """
-      {"schema_version": 1, "provider": "p", "currency": "USD", "as_of": "2099-01-01", "source": "s",
-       "models": [{"id": "m", "inference": {"input": 0.0000001, "ouput": 1}}]}
-      """.write(to: folder.appendingPathComponent("p.json"), atomically: true, encoding: .utf8)
+    {"schema_version": 1, "provider": "p", "currency": "USD", "as_of": "2099-01-01", "source": "s",
+     "models": [{"id": "m", "inference": {"input": 0.0000001, "ouput": 1}}]}
+    """.write(to: folder.appendingPathComponent("p.json"), atomically: true, encoding: .utf8)
     let result = ftcost(["pricing", "validate", folder.path])
     #expect(result.code == 1)
     let lines = result.stdout.split(separator: "\n")
@@ -115,7 +133,8 @@ import Testing
     let result = ftcost("cost --model gpt-4o-mini --input-tokens 1000 --output-tokens 200 --requests 1000")
     #expect(result.code == 0)
     #expect(result.stdout.contains("total            $0.00027  $0.27"))
-    let json = try parseJSON(ftcost("cost --model gpt-4o-mini --input-tokens 1000 --output-tokens 200 --requests 1000 --format json").stdout)
+    let json = try parseJSON(
+      ftcost("cost --model gpt-4o-mini --input-tokens 1000 --output-tokens 200 --requests 1000 --format json").stdout)
     #expect(json["total"]?.kind == .number("0.27"))
     #expect(json["per_request"]?.kind == .number("0.00027"))
     #expect(json["breakdown"]?["input"]?.kind == .number("0.15"))
@@ -123,18 +142,34 @@ import Testing
   }
 
   @Test func fineTunedAndBatch() throws {
-    let tuned = try parseJSON(ftcost("cost --model gpt-4o-mini --input-tokens 1000000 --output-tokens 1000000 --fine-tuned --format json").stdout)
+    let tuned = try parseJSON(
+      ftcost("cost --model gpt-4o-mini --input-tokens 1000000 --output-tokens 1000000 --fine-tuned --format json")
+        .stdout)
     #expect(tuned["total"]?.kind == .number("1.5"))
     let batch = ftcost("cost --model gpt-4o-mini --input-tokens 1000 --output-tokens 0 --fine-tuned --batch")
     #expect(batch.code == 0)
-    #expect(batch.stdout.contains("unconfirmed prices used: fine_tuning.inference.batch_input, fine_tuning.inference.batch_output"))
+    #expect(
+      batch.stdout.contains(
+        "unconfirmed prices used: fine_tuning.inference.batch_input, fine_tuning.inference.batch_output"))
   }
 
   @Test(arguments: [
-    ("cost --model o1-pro --input-tokens 10 --cached-input-tokens 5 --output-tokens 1", "Error: model 'o1-pro' has no cached-input price"),
-    ("cost --model gpt-3.5-turbo --input-tokens 10 --output-tokens 1 --batch --fine-tuned", "Error: model 'gpt-3.5-turbo-0125' has no fine-tuned batch prices"),
-    ("cost --model gpt-4o --input-tokens 10 --cached-input-tokens 11 --output-tokens 1", "Error: cached input tokens (11) cannot exceed input tokens (10)"),
-    ("cost --model claude-opus-4-5 --input-tokens 10 --output-tokens 1 --fine-tuned", "Error: model 'claude-opus-4-5' cannot be fine-tuned"),
+    (
+      "cost --model o1-pro --input-tokens 10 --cached-input-tokens 5 --output-tokens 1",
+      "Error: model 'o1-pro' has no cached-input price"
+    ),
+    (
+      "cost --model gpt-3.5-turbo --input-tokens 10 --output-tokens 1 --batch --fine-tuned",
+      "Error: model 'gpt-3.5-turbo-0125' has no fine-tuned batch prices"
+    ),
+    (
+      "cost --model gpt-4o --input-tokens 10 --cached-input-tokens 11 --output-tokens 1",
+      "Error: cached input tokens (11) cannot exceed input tokens (10)"
+    ),
+    (
+      "cost --model claude-opus-4-5 --input-tokens 10 --output-tokens 1 --fine-tuned",
+      "Error: model 'claude-opus-4-5' cannot be fine-tuned"
+    ),
   ])
   func refusesWhatCannotBePriced(line: String, message: String) {
     let result = ftcost(line)

@@ -20,7 +20,9 @@ let example = repositoryRoot.appendingPathComponent("examples").path
     #expect(candidate.contains("$30.00"))
     #expect(candidate.contains("0.37 months"))
     #expect(candidate.contains("3,157%"))
-    #expect(result.stdout.contains("Verdict: Distilled GPT-4o-mini pays back in 0.37 months and saves $1,105.00 net over 12 months (ROI 3,157%)."))
+    #expect(
+      result.stdout.contains(
+        "Verdict: Distilled GPT-4o-mini pays back in 0.37 months and saves $1,105.00 net over 12 months (ROI 3,157%)."))
   }
 
   @Test func exampleFileGivesTheSameJSONAsTheBuiltIn() {
@@ -31,7 +33,8 @@ let example = repositoryRoot.appendingPathComponent("examples").path
   }
 
   @Test func jsonFollowsTheContract() throws {
-    let json = try parseJSON(ftcost(["compare", "--scenario", "\(example)/azure-hosted-fine-tune.json", "--format", "json"]).stdout)
+    let json = try parseJSON(
+      ftcost(["compare", "--scenario", "\(example)/azure-hosted-fine-tune.json", "--format", "json"]).stdout)
     #expect(json["horizon_months"]?.kind == .number("12"))
     #expect(json["currency"]?.stringValue == "USD")
     let baseline = try #require(json["baseline"])
@@ -40,7 +43,11 @@ let example = repositoryRoot.appendingPathComponent("examples").path
     }
     #expect(baseline["monthly_cost"]?.arrayValue?.count == 12)
     let candidate = try #require(json["candidates"]?.arrayValue?.first)
-    for key in ["name", "strategy", "model", "cost_per_request", "cost_ratio", "one_time_cost", "training_cost", "monthly_cost", "total_cost", "net_benefit", "roi", "benefit_cost_ratio", "payback_months", "break_even_requests_per_month", "npv", "warnings"] {
+    for key in [
+      "name", "strategy", "model", "cost_per_request", "cost_ratio", "one_time_cost", "training_cost", "monthly_cost",
+      "total_cost", "net_benefit", "roi", "benefit_cost_ratio", "payback_months", "break_even_requests_per_month",
+      "npv", "warnings",
+    ] {
       #expect(candidate[key] != nil, "candidates[0].\(key)")
     }
     // The hosting fee means it never pays back at 20,000 requests a month: null, never NaN or negative.
@@ -50,8 +57,13 @@ let example = repositoryRoot.appendingPathComponent("examples").path
   }
 
   @Test func azureHostingPaysBackOnlyAtHighVolume() throws {
-    let low = try parseJSON(ftcost(["compare", "--scenario", "\(example)/azure-hosted-fine-tune.json", "--format", "json"]).stdout)
-    let high = try parseJSON(ftcost(["compare", "--scenario", "\(example)/azure-hosted-fine-tune.json", "--set", "workload.requests_per_month=500000", "--format", "json"]).stdout)
+    let low = try parseJSON(
+      ftcost(["compare", "--scenario", "\(example)/azure-hosted-fine-tune.json", "--format", "json"]).stdout)
+    let high = try parseJSON(
+      ftcost([
+        "compare", "--scenario", "\(example)/azure-hosted-fine-tune.json", "--set",
+        "workload.requests_per_month=500000", "--format", "json",
+      ]).stdout)
     #expect(low["candidates"]?.arrayValue?.first?["payback_months"]?.isNull == true)
     #expect(high["candidates"]?.arrayValue?.first?["payback_months"]?.isNull == false)
     #expect(high["overrides"]?["workload.requests_per_month"]?.stringValue == "500000")
@@ -72,18 +84,34 @@ let example = repositoryRoot.appendingPathComponent("examples").path
     }
   }
 
-  @Test(arguments: [
-    (["compare", "--scenario", "/nonexistent.json"], 1, "Error: scenario file '/nonexistent.json' does not exist"),
-    (["compare", "--set", "workload.request_per_month=5"], 64, "Error: --set path 'workload.request_per_month' does not exist in the scenario. Did you mean 'requests_per_month'?"),
-    (["compare", "--set", "nonsense"], 64, "Error: --set expects PATH=VALUE"),
-    (["compare", "--horizon", "0"], 64, "Error: The value '0' is invalid for '--horizon <months>'"),
-    (["compare", "--horizon", "601"], 64, "Error: The value '601' is invalid for '--horizon <months>'"),
-    (["compare", "--set", "candidates[0].strategy=distilation"], 1, "Error: built-in:module-20-distillation.json:19:19: field 'candidates[0].strategy': unknown strategy \"distilation\". Did you mean 'distillation'?"),
-    (["compare", "--set", "workload.monthly_growth=-2"], 1, "Error: built-in:module-20-distillation.json"),
-    (["compare", "--set", "candidates[0].model=gpt-5"], 1, "Error: built-in:module-20-distillation.json: candidates[0] (Distilled GPT-4o-mini): model 'gpt-5' cannot be fine-tuned"),
-    (["compare", "--set", "candidates[0].teacher_batch=true", "--set", "candidates[0].teacher=gpt-3.5-turbo"], 1, "Error: built-in:module-20-distillation.json: candidates[0] (Distilled GPT-4o-mini): model 'gpt-3.5-turbo-0125' has no inference prices"),
-    (["roi", "--scenario", "\(example)/support-assistant.json", "--candidate", "RAG GPT4.1"], 64, "Error: The value 'RAG GPT4.1' is invalid for '--candidate <name>'. Did you mean 'RAG GPT-4.1'?"),
-  ] as [([String], Int32, String)])
+  @Test(
+    arguments: [
+      (["compare", "--scenario", "/nonexistent.json"], 1, "Error: scenario file '/nonexistent.json' does not exist"),
+      (
+        ["compare", "--set", "workload.request_per_month=5"], 64,
+        "Error: --set path 'workload.request_per_month' does not exist in the scenario. Did you mean 'requests_per_month'?"
+      ),
+      (["compare", "--set", "nonsense"], 64, "Error: --set expects PATH=VALUE"),
+      (["compare", "--horizon", "0"], 64, "Error: The value '0' is invalid for '--horizon <months>'"),
+      (["compare", "--horizon", "601"], 64, "Error: The value '601' is invalid for '--horizon <months>'"),
+      (
+        ["compare", "--set", "candidates[0].strategy=distilation"], 1,
+        "Error: built-in:module-20-distillation.json:19:19: field 'candidates[0].strategy': unknown strategy \"distilation\". Did you mean 'distillation'?"
+      ),
+      (["compare", "--set", "workload.monthly_growth=-2"], 1, "Error: built-in:module-20-distillation.json"),
+      (
+        ["compare", "--set", "candidates[0].model=gpt-5"], 1,
+        "Error: built-in:module-20-distillation.json: candidates[0] (Distilled GPT-4o-mini): model 'gpt-5' cannot be fine-tuned"
+      ),
+      (
+        ["compare", "--set", "candidates[0].teacher_batch=true", "--set", "candidates[0].teacher=gpt-3.5-turbo"], 1,
+        "Error: built-in:module-20-distillation.json: candidates[0] (Distilled GPT-4o-mini): model 'gpt-3.5-turbo-0125' has no inference prices"
+      ),
+      (
+        ["roi", "--scenario", "\(example)/support-assistant.json", "--candidate", "RAG GPT4.1"], 64,
+        "Error: The value 'RAG GPT4.1' is invalid for '--candidate <name>'. Did you mean 'RAG GPT-4.1'?"
+      ),
+    ] as [([String], Int32, String)])
   func badInputIsOneClearLine(arguments: [String], code: Int32, prefix: String) {
     let result = ftcost(arguments)
     #expect(result.code == code)
@@ -95,10 +123,13 @@ let example = repositoryRoot.appendingPathComponent("examples").path
   @Test func malformedScenarioNamesLineAndColumn() throws {
     let folder = try temporaryFolder()
     let file = folder.appendingPathComponent("bad.json").path
-    try "{\n  \"name\": \"x\",\n  \"workload\": {\"requests_per_month\": 1e999}\n}\n".write(toFile: file, atomically: true, encoding: .utf8)
+    try "{\n  \"name\": \"x\",\n  \"workload\": {\"requests_per_month\": 1e999}\n}\n".write(
+      toFile: file, atomically: true, encoding: .utf8)
     let result = ftcost(["compare", "--scenario", file])
     #expect(result.code == 1)
-    #expect(result.stderr.hasPrefix("Error: \(file):3:38: field 'workload.requests_per_month': '1e999' is too large or too small"))
+    #expect(
+      result.stderr.hasPrefix(
+        "Error: \(file):3:38: field 'workload.requests_per_month': '1e999' is too large or too small"))
   }
 }
 
@@ -106,13 +137,17 @@ let example = repositoryRoot.appendingPathComponent("examples").path
   @Test func financeView() {
     let result = ftcost(["roi", "--scenario", "\(example)/module-20-distillation.json"])
     #expect(result.code == 0)
-    for expected in ["$35.00", "$125.00", "$30.00", "$95.00", "$1,140.00", "$1,105.00", "0.37 months", "31.57 (3,157%)", "32.57"] {
+    for expected in [
+      "$35.00", "$125.00", "$30.00", "$95.00", "$1,140.00", "$1,105.00", "0.37 months", "31.57 (3,157%)", "32.57",
+    ] {
       #expect(result.stdout.contains(expected), "\(expected)")
     }
   }
 
   @Test func paybackDateWithStartDate() {
-    let result = ftcost(["roi", "--scenario", "\(example)/module-20-distillation.json", "--set", "start_date=2027-01-01"])
+    let result = ftcost([
+      "roi", "--scenario", "\(example)/module-20-distillation.json", "--set", "start_date=2027-01-01",
+    ])
     #expect(result.stdout.contains("0.37 months (2027-01-12)"))
   }
 
@@ -126,7 +161,11 @@ let example = repositoryRoot.appendingPathComponent("examples").path
   }
 
   @Test func oneCandidateJSONHasTheSameShape() throws {
-    let json = try parseJSON(ftcost(["roi", "--scenario", "\(example)/support-assistant.json", "--candidate", "Fine-tuned GPT-4.1-mini", "--format", "json"]).stdout)
+    let json = try parseJSON(
+      ftcost([
+        "roi", "--scenario", "\(example)/support-assistant.json", "--candidate", "Fine-tuned GPT-4.1-mini", "--format",
+        "json",
+      ]).stdout)
     #expect(json["candidates"]?.arrayValue?.count == 1)
     #expect(json["candidates"]?.arrayValue?.first?["name"]?.stringValue == "Fine-tuned GPT-4.1-mini")
   }
@@ -145,7 +184,9 @@ let example = repositoryRoot.appendingPathComponent("examples").path
     #expect(text.contains(">month</text>"))
     #expect(text.contains("payback 4.44 months"))
     #expect(text.contains("$20,000.00"))
-    let missing = ftcost(["roi", "--scenario", "\(example)/support-assistant.json", "--chart", "/nonexistent/dir/c.svg"])
+    let missing = ftcost([
+      "roi", "--scenario", "\(example)/support-assistant.json", "--chart", "/nonexistent/dir/c.svg",
+    ])
     #expect(missing.code == 1)
     #expect(missing.stdout.isEmpty)
     #expect(missing.stderr.contains("Error: cannot write '/nonexistent/dir/c.svg': its folder does not exist"))
@@ -154,30 +195,45 @@ let example = repositoryRoot.appendingPathComponent("examples").path
 
 @Suite struct BreakevenAndTrainTests {
   @Test func breakevenSweep() throws {
-    let result = ftcost(["breakeven", "--scenario", "\(example)/azure-hosted-fine-tune.json", "--sweep", "requests_per_month=1000..10000000", "--steps", "5"])
+    let result = ftcost([
+      "breakeven", "--scenario", "\(example)/azure-hosted-fine-tune.json", "--sweep",
+      "requests_per_month=1000..10000000", "--steps", "5",
+    ])
     #expect(result.code == 0)
     #expect(result.stdout.contains("break-even at 221,282 requests/month (month 1) over 12 months"))
     let lines = result.stdout.split(separator: "\n")
     let rows = lines.drop { !$0.hasPrefix("---") }.dropFirst()
     #expect(rows.count == 5)
     #expect(rows.first?.contains("never") == true)
-    let json = try parseJSON(ftcost(["breakeven", "--scenario", "\(example)/azure-hosted-fine-tune.json", "--steps", "3", "--sweep", "requests_per_month=1000..1000000", "--format", "json"]).stdout)
+    let json = try parseJSON(
+      ftcost([
+        "breakeven", "--scenario", "\(example)/azure-hosted-fine-tune.json", "--steps", "3", "--sweep",
+        "requests_per_month=1000..1000000", "--format", "json",
+      ]).stdout)
     let volumes = json["sweep"]?.arrayValue?.compactMap { $0["requests_per_month"]?.kind }
     #expect(volumes == [.number("1000"), .number("31623"), .number("1000000")])
     #expect(json["sweep"]?.arrayValue?.first?["payback_months"]?.isNull == true)
   }
 
   @Test func badSweepIsAUsageError() {
-    let result = ftcost(["breakeven", "--scenario", "\(example)/azure-hosted-fine-tune.json", "--sweep", "requests=1..2"])
+    let result = ftcost([
+      "breakeven", "--scenario", "\(example)/azure-hosted-fine-tune.json", "--sweep", "requests=1..2",
+    ])
     #expect(result.code == 64)
   }
 
   @Test func trainWithAutoEpochs() throws {
-    let json = try parseJSON(ftcost(["train", "--model", "gpt-4o-mini", "--examples", "5", "--tokens-per-example", "1000", "--format", "json"]).stdout)
+    let json = try parseJSON(
+      ftcost(["train", "--model", "gpt-4o-mini", "--examples", "5", "--tokens-per-example", "1000", "--format", "json"])
+        .stdout)
     #expect(json["epochs"]?.kind == .number("20"))
     #expect(json["billed_tokens"]?.kind == .number("100000"))
     #expect(json["cost"]?.kind == .number("0.3"))
-    let capped = try parseJSON(ftcost(["train", "--model", "gpt-4o-mini", "--examples", "100", "--tokens-per-example", "70000", "--epochs", "1", "--format", "json"]).stdout)
+    let capped = try parseJSON(
+      ftcost([
+        "train", "--model", "gpt-4o-mini", "--examples", "100", "--tokens-per-example", "70000", "--epochs", "1",
+        "--format", "json",
+      ]).stdout)
     #expect(capped["truncated_examples"]?.kind == .number("100"))
     #expect(capped["billed_tokens"]?.kind == .number("6553600"))
     let rft = try parseJSON(ftcost(["train", "--model", "o4-mini", "--hours", "2.5", "--format", "json"]).stdout)
@@ -186,8 +242,12 @@ let example = repositoryRoot.appendingPathComponent("examples").path
 
   @Test func trainRefusesWhatItCannotPrice() {
     #expect(ftcost(["train", "--model", "gpt-4o-mini"]).code == 64)
-    #expect(ftcost(["train", "--model", "gpt-4o-mini", "--examples", "10"]).stderr.hasPrefix("Error: Missing expected argument '--tokens-per-example <n>'"))
-    #expect(ftcost(["train", "--model", "gpt-4o-mini", "--examples", "10", "--tokens-per-example", "5", "--epochs", "0"]).code == 64)
+    #expect(
+      ftcost(["train", "--model", "gpt-4o-mini", "--examples", "10"]).stderr.hasPrefix(
+        "Error: Missing expected argument '--tokens-per-example <n>'"))
+    #expect(
+      ftcost(["train", "--model", "gpt-4o-mini", "--examples", "10", "--tokens-per-example", "5", "--epochs", "0"]).code
+        == 64)
     let empty = ftcost(["train", "--model", "gpt-4o-mini", "--examples", "0", "--tokens-per-example", "5"])
     #expect(empty.code == 1)
     #expect(empty.stderr.hasPrefix("Error: the dataset has no examples"))

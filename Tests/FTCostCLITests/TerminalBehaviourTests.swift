@@ -13,7 +13,8 @@ import Testing
     let path = try file((1...20).map { chatLine.replacingOccurrences(of: "Hi", with: "Hi \($0)") })
     let shown = ftcost(["dataset", "inspect", path, "--model", "gpt-4o-mini"], terminal: true)
     #expect(shown.stderr.contains("100% ("))
-    #expect(!ftcost(["dataset", "inspect", path, "--model", "gpt-4o-mini", "--quiet"], terminal: true).stderr.contains("%"))
+    #expect(
+      !ftcost(["dataset", "inspect", path, "--model", "gpt-4o-mini", "--quiet"], terminal: true).stderr.contains("%"))
     #expect(!ftcost(["dataset", "inspect", path, "--model", "gpt-4o-mini"]).stderr.contains("%"))
   }
 

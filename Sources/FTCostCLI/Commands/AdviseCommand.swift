@@ -4,17 +4,22 @@ import Foundation
 /// `ftcost advise`: the "should we fine-tune?" decision tree, interactive or scripted.
 enum AdviseCommand {
   static let spec = CommandSpec(
-    name: "advise", abstract: "Should we fine-tune? A decision tree that explains itself, backed by the engine's numbers.",
+    name: "advise",
+    abstract: "Should we fine-tune? A decision tree that explains itself, backed by the engine's numbers.",
     discussion: """
       Interactive when no answers are given: one question at a time, numbered choices with a default, '?' explains why a question matters, 'b' goes back. Answers may also be piped on stdin, one per line.
       Answer keys: problem = knowledge|format|both|cost|latency; few_shot_quality = 0-100 or unknown; examples = a count; data_changes = often|rarely; provider = a provider id from the pricing tables; cost_critical = yes|no; latency_critical = yes|no; teacher_meets_quality = yes|no|unknown; requests_per_month = a number (optional, overrides the scenario's volume).
       """,
     options: [
-      OptionSpec("--answer", .repeating("key=value"), help: "An answer, e.g. --answer problem=format (repeat for each key)."),
+      OptionSpec(
+        "--answer", .repeating("key=value"), help: "An answer, e.g. --answer problem=format (repeat for each key)."),
       OptionSpec("--answers", .value("file.json"), help: "Answers as a JSON object of key: value.", completion: .files),
-      OptionSpec("--scenario", .value("file"), help: "Back the advice with this scenario's numbers.", completion: .files),
+      OptionSpec(
+        "--scenario", .value("file"), help: "Back the advice with this scenario's numbers.", completion: .files),
       OptionSpec("--tree", .flag, help: "Print the whole decision tree instead (--format mermaid, text or json)."),
-      OptionSpec("--format", .value("format"), help: "Output format (default: table; mermaid and text for --tree).", completion: .values(["table", "json", "markdown", "mermaid", "text"])),
+      OptionSpec(
+        "--format", .value("format"), help: "Output format (default: table; mermaid and text for --tree).",
+        completion: .values(["table", "json", "markdown", "mermaid", "text"])),
       CommonOptions.pricing, CommonOptions.rounding,
     ],
     run: { invocation in try run(&invocation) })
@@ -33,7 +38,8 @@ enum AdviseCommand {
       return CLI.ExitCode.success
     }
     if format == "mermaid" || format == "text" {
-      throw invocation.usageError("The value '\(format)' is invalid for '--format <format>': mermaid and text go with --tree")
+      throw invocation.usageError(
+        "The value '\(format)' is invalid for '--format <format>': mermaid and text go with --tree")
     }
     var answers: [String: String] = [:]
     let scripted = !invocation.strings("--answer").isEmpty || invocation.string("--answers") != nil
@@ -46,19 +52,22 @@ enum AdviseCommand {
       advice = done
     case .needs(let question, _):
       if scripted {
-        throw invocation.usageError("Missing answer for '\(question.key)' (\(advisor.allowed(question.key))): add --answer \(question.key)=…")
+        throw invocation.usageError(
+          "Missing answer for '\(question.key)' (\(advisor.allowed(question.key))): add --answer \(question.key)=…")
       }
       advice = try interview(invocation, advisor: advisor, answers: &answers)
     }
     if let scenario = invocation.string("--scenario") {
-      let overrides = answers["requests_per_month"].map { [ScenarioOverride(path: "workload.requests_per_month", value: $0)] } ?? []
+      let overrides =
+        answers["requests_per_month"].map { [ScenarioOverride(path: "workload.requests_per_month", value: $0)] } ?? []
       let (loaded, applied, file) = try ScenarioLoader.load(file: scenario, overrides: overrides, horizon: nil)
       var result = try ScenarioEngine.run(loaded, catalog: catalog, today: invocation.today, file: file)
       result.overrides = applied
       for warning in result.warnings { invocation.warn("warning: \(warning)") }
       advice = advisor.backed(advice, by: result)
     } else if answers["requests_per_month"] != nil {
-      advice.caveats.append("requests_per_month alone cannot be priced: pass --scenario with the token shapes to see payback")
+      advice.caveats.append(
+        "requests_per_month alone cannot be priced: pass --scenario with the token shapes to see payback")
     }
     if format == "json" {
       invocation.print(advice.json.rendered())
@@ -84,13 +93,15 @@ enum AdviseCommand {
         case .string(let text): raw.append((member.key, text))
         case .number(let text): raw.append((member.key, text))
         case .bool(let flag): raw.append((member.key, flag ? "yes" : "no"))
-        default: throw CommandFailure("\(path):\(member.value.location): answer '\(member.key)' must be a string or a number")
+        default:
+          throw CommandFailure("\(path):\(member.value.location): answer '\(member.key)' must be a string or a number")
         }
       }
     }
     for item in invocation.strings("--answer") {
       guard let equals = item.firstIndex(of: "="), equals != item.startIndex else {
-        throw invocation.usageError("The value '\(item)' is invalid for '--answer <key=value>': write key=value, e.g. problem=format")
+        throw invocation.usageError(
+          "The value '\(item)' is invalid for '--answer <key=value>': write key=value, e.g. problem=format")
       }
       raw.append((String(item[..<equals]), String(item[item.index(after: equals)...])))
     }
@@ -112,7 +123,9 @@ enum AdviseCommand {
     var history: [String] = []
     var invalidInARow = 0
     if environment.stdinIsTerminal {
-      say("Should we fine-tune? Answer each question: a number or a value, return for the default, '?' for why it matters, 'b' to go back.\n")
+      say(
+        "Should we fine-tune? Answer each question: a number or a value, return for the default, '?' for why it matters, 'b' to go back.\n"
+      )
     }
     while true {
       switch advisor.walk(answers) {
@@ -129,7 +142,8 @@ enum AdviseCommand {
         case .provider:
           choices = advisor.catalog.providers
           for (index, provider) in choices.enumerated() {
-            let api = advisor.catalog.table(forProvider: provider)?.fineTuning?.api == false ? " (no fine-tuning API)" : ""
+            let api =
+              advisor.catalog.table(forProvider: provider)?.fineTuning?.api == false ? " (no fine-tuning API)" : ""
             say("  \(index + 1)) \(provider)\(api)\n")
           }
         default:
@@ -138,7 +152,9 @@ enum AdviseCommand {
         say("[\(question.key)\(question.defaultAnswer.map { ", default \($0)" } ?? "")] > ")
         guard let line = environment.readLine() else {
           say("\n")
-          throw CommandFailure("input ended before '\(question.key)' was answered; no advice yet (answer all questions, or use --answer \(question.key)=…)")
+          throw CommandFailure(
+            "input ended before '\(question.key)' was answered; no advice yet (answer all questions, or use --answer \(question.key)=…)"
+          )
         }
         let reply = line.trimmingCharacters(in: .whitespaces)
         if reply == "?" {

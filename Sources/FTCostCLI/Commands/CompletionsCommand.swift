@@ -4,7 +4,8 @@ import FTCostKit
 enum CompletionsCommand {
   static let spec = CommandSpec(
     name: "completions", abstract: "Print a shell completion script (bash, zsh or fish).",
-    discussion: "bash: ftcost completions bash > ~/.local/share/bash-completion/completions/ftcost. zsh: ftcost completions zsh > \"${fpath[1]}/_ftcost\". fish: ftcost completions fish > ~/.config/fish/completions/ftcost.fish.",
+    discussion:
+      "bash: ftcost completions bash > ~/.local/share/bash-completion/completions/ftcost. zsh: ftcost completions zsh > \"${fpath[1]}/_ftcost\". fish: ftcost completions fish > ~/.config/fish/completions/ftcost.fish.",
     arguments: [ArgumentSpec("shell", help: "bash, zsh or fish.", completion: .values(["bash", "zsh", "fish"]))],
     options: [CommonOptions.pricing],
     run: { invocation in try run(&invocation) })
@@ -22,7 +23,9 @@ enum CompletionsCommand {
   static func run(_ invocation: inout Invocation) throws -> Int32 {
     let shell = invocation.positionals[0]
     guard let text = script(shell, catalog: try invocation.catalog()) else {
-      throw invocation.usageError("The value '\(shell)' is invalid for '<shell>'.\(Suggestions.hint(for: shell, in: ["bash", "zsh", "fish"])) Shells: bash, zsh, fish.")
+      throw invocation.usageError(
+        "The value '\(shell)' is invalid for '<shell>'.\(Suggestions.hint(for: shell, in: ["bash", "zsh", "fish"])) Shells: bash, zsh, fish."
+      )
     }
     invocation.print(text)
     return CLI.ExitCode.success

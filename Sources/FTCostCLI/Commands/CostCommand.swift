@@ -5,12 +5,15 @@ import Foundation
 enum CostCommand {
   static let spec = CommandSpec(
     name: "cost", abstract: "Price requests on one model, per request and in total.",
-    discussion: "A request whose input exceeds a long-context tier threshold pays that tier's prices on all its tokens; exactly at the threshold pays the lower tier.",
+    discussion:
+      "A request whose input exceeds a long-context tier threshold pays that tier's prices on all its tokens; exactly at the threshold pays the lower tier.",
     options: [
       CommonOptions.model,
-      OptionSpec("--input-tokens", .value("n"), help: "Input tokens per request (cached ones included).", required: true),
+      OptionSpec(
+        "--input-tokens", .value("n"), help: "Input tokens per request (cached ones included).", required: true),
       OptionSpec("--output-tokens", .value("n"), help: "Output tokens per request.", required: true),
-      OptionSpec("--cached-input-tokens", .value("n"), help: "Input tokens per request billed at the cached-input price."),
+      OptionSpec(
+        "--cached-input-tokens", .value("n"), help: "Input tokens per request billed at the cached-input price."),
       OptionSpec("--requests", .value("n"), help: "Number of requests (default: 1)."),
       OptionSpec("--batch", .flag, help: "Use the Batch API prices."),
       OptionSpec("--fine-tuned", .flag, help: "Use the fine-tuned model's inference prices."),
@@ -33,29 +36,37 @@ enum CostCommand {
     let prefix = fineTuned ? "fine_tuning.inference" : "inference"
     var used = ["\(prefix).input", "\(prefix).output"]
     if cached > 0 { used.append("\(prefix).cached_input") }
-    if batch { used = ["\(prefix).batch_input", "\(prefix).batch_output"] + (cached > 0 ? ["\(prefix).cached_input"] : []) }
+    if batch {
+      used = ["\(prefix).batch_input", "\(prefix).batch_output"] + (cached > 0 ? ["\(prefix).cached_input"] : [])
+    }
     let unconfirmed = used.filter { model.isUnconfirmed($0) }
     if model.isRetired(on: invocation.today) {
-      invocation.warn("warning: \(model.id) was retired on \(model.deprecationDate?.description ?? "?"); these prices may no longer be offered")
+      invocation.warn(
+        "warning: \(model.id) was retired on \(model.deprecationDate?.description ?? "?"); these prices may no longer be offered"
+      )
     }
     if fineTuned, let date = model.fineTuning?.deprecationDate, date <= invocation.today {
       invocation.warn("warning: fine-tuned \(model.id) models were retired on \(date)")
     }
 
     if invocation.format == .json {
-      invocation.print(JSON.object([
-        ("model", .string(model.id)),
-        ("requests", .number(requests)),
-        ("per_request", .number(cost.total)),
-        ("total", .number(cost.total * requests)),
-        ("breakdown", .object([
-          ("input", .number(cost.input * requests)),
-          ("cached_input", .number(cost.cachedInput * requests)),
-          ("output", .number(cost.output * requests)),
-        ])),
-        ("tier_above_input_tokens", cost.tier.map { .integer($0.aboveInputTokens) } ?? .null),
-        ("unconfirmed", .array(unconfirmed.map { .string($0) })),
-      ]).rendered())
+      invocation.print(
+        JSON.object([
+          ("model", .string(model.id)),
+          ("requests", .number(requests)),
+          ("per_request", .number(cost.total)),
+          ("total", .number(cost.total * requests)),
+          (
+            "breakdown",
+            .object([
+              ("input", .number(cost.input * requests)),
+              ("cached_input", .number(cost.cachedInput * requests)),
+              ("output", .number(cost.output * requests)),
+            ])
+          ),
+          ("tier_above_input_tokens", cost.tier.map { .integer($0.aboveInputTokens) } ?? .null),
+          ("unconfirmed", .array(unconfirmed.map { .string($0) })),
+        ]).rendered())
       return CLI.ExitCode.success
     }
     let money = invocation.moneyFormat
@@ -66,17 +77,21 @@ enum CostCommand {
     table.append(["total", money.unit(cost.total), money.total(cost.total * requests)])
     if invocation.format == .table {
       var heading = "\(model.id) (\(model.provider))\(fineTuned ? ", fine-tuned" : "")\(batch ? ", batch" : ""): "
-      heading += "\(MoneyFormat.count(requests)) request\(requests == 1 ? "" : "s") of \(MoneyFormat.grouped(Decimal(input))) input"
+      heading +=
+        "\(MoneyFormat.count(requests)) request\(requests == 1 ? "" : "s") of \(MoneyFormat.grouped(Decimal(input))) input"
       heading += cached > 0 ? " (\(MoneyFormat.grouped(Decimal(cached))) cached)" : ""
       heading += " and \(MoneyFormat.grouped(Decimal(output))) output tokens"
       invocation.print(heading)
       if let tier = cost.tier {
-        invocation.print("long-context tier: input above \(MoneyFormat.grouped(Decimal(tier.aboveInputTokens))) tokens, billed on all tokens")
+        invocation.print(
+          "long-context tier: input above \(MoneyFormat.grouped(Decimal(tier.aboveInputTokens))) tokens, billed on all tokens"
+        )
       }
     }
     invocation.print(table.rendered(as: invocation.format))
     if !unconfirmed.isEmpty && invocation.format != .csv {
-      invocation.print("unconfirmed prices used: \(unconfirmed.joined(separator: ", ")) (no primary source confirms them)")
+      invocation.print(
+        "unconfirmed prices used: \(unconfirmed.joined(separator: ", ")) (no primary source confirms them)")
     }
     return CLI.ExitCode.success
   }

@@ -15,32 +15,48 @@ enum DatasetCommands {
   static let maxErrorsOption = OptionSpec("--max-errors", .value("n"), help: "Stop after this many errors.")
 
   static let inspect = CommandSpec(
-    name: "inspect", abstract: "Format checks with line numbers, exact token statistics and training cost of a JSONL file.",
-    discussion: "Streams the file with bounded memory. Tokens per example follow OpenAI's chat counting rule (3 per message, the tokens of each string value, 1 per name, 3 per example) in each model's own encoding; examples longer than the model's limit are billed at the limit. Exits 1 when any line has an error.",
+    name: "inspect",
+    abstract: "Format checks with line numbers, exact token statistics and training cost of a JSONL file.",
+    discussion:
+      "Streams the file with bounded memory. Tokens per example follow OpenAI's chat counting rule (3 per message, the tokens of each string value, 1 per name, 3 per example) in each model's own encoding; examples longer than the model's limit are billed at the limit. Exits 1 when any line has an error.",
     arguments: [ArgumentSpec("file", help: "A JSONL training file.", completion: .files)],
     options: [
-      OptionSpec("--model", short: "-m", .value("model"), help: "Price for this model (default: every fine-tunable model).", completion: .models),
-      OptionSpec("--task", .value("task"), help: "Judge the example count against module 20.2's guide.", completion: .values(TrainingTask.allCases.map(\.rawValue))),
+      OptionSpec(
+        "--model", short: "-m", .value("model"), help: "Price for this model (default: every fine-tunable model).",
+        completion: .models),
+      OptionSpec(
+        "--task", .value("task"), help: "Judge the example count against module 20.2's guide.",
+        completion: .values(TrainingTask.allCases.map(\.rawValue))),
       epochsOption, formatOption, maxErrorsOption, quietOption,
       CommonOptions.format(), CommonOptions.pricing, CommonOptions.rounding,
     ],
     run: { invocation in try runInspect(&invocation) })
 
   static let build = CommandSpec(
-    name: "build", abstract: "Build a training set from production logs (module 20.2's createTrainingDataset, made safe).",
-    discussion: "Keeps conversations rated --min-rating or better with at least --min-messages messages and an assistant reply, keeps only the keys the target format allows, and reports what was dropped and why. Writes through a temporary file and a rename; never overwrites without --force and never touches the input.",
-    arguments: [ArgumentSpec("logs", help: "Production logs, one JSON conversation per line (messages, rating, category).", completion: .files)],
+    name: "build",
+    abstract: "Build a training set from production logs (module 20.2's createTrainingDataset, made safe).",
+    discussion:
+      "Keeps conversations rated --min-rating or better with at least --min-messages messages and an assistant reply, keeps only the keys the target format allows, and reports what was dropped and why. Writes through a temporary file and a rename; never overwrites without --force and never touches the input.",
+    arguments: [
+      ArgumentSpec(
+        "logs", help: "Production logs, one JSON conversation per line (messages, rating, category).",
+        completion: .files)
+    ],
     options: [
-      OptionSpec("--out", short: "-o", .value("file"), help: "The training file to write.", required: true, completion: .files),
+      OptionSpec(
+        "--out", short: "-o", .value("file"), help: "The training file to write.", required: true, completion: .files),
       OptionSpec("--min-rating", .value("n"), help: "Keep conversations rated at least this (default: 4)."),
-      OptionSpec("--min-messages", .value("n"), help: "Keep conversations with at least this many messages (default: 2)."),
+      OptionSpec(
+        "--min-messages", .value("n"), help: "Keep conversations with at least this many messages (default: 2)."),
       OptionSpec("--category", .repeating("name"), help: "Keep only these categories."),
       OptionSpec("--system", .value("text"), help: "Add or replace the system message."),
       OptionSpec("--dedupe", .flag, help: "Drop conversations identical to an earlier one."),
       OptionSpec("--validation-split", .value("share"), help: "Share of examples (0 to 1) for a validation file."),
       OptionSpec("--validation-out", .value("file"), help: "Where the validation examples go.", completion: .files),
       OptionSpec("--seed", .value("n"), help: "Seed for a reproducible validation split (default: 0)."),
-      OptionSpec("--data-format", .value("format"), help: "The output format (default: openai).", completion: .values(DatasetFormat.allCases.map(\.rawValue))),
+      OptionSpec(
+        "--data-format", .value("format"), help: "The output format (default: openai).",
+        completion: .values(DatasetFormat.allCases.map(\.rawValue))),
       OptionSpec("--force", .flag, help: "Overwrite existing output files."),
       quietOption, CommonOptions.format([.table, .json]),
     ],
@@ -50,7 +66,9 @@ enum DatasetCommands {
     name: "convert", abstract: "Convert OpenAI chat JSONL to Vertex Gemini contents, or back.",
     arguments: [ArgumentSpec("file", help: "The JSONL file to convert.", completion: .files)],
     options: [
-      OptionSpec("--to", .value("format"), help: "The target format.", required: true, completion: .values(DatasetFormat.allCases.map(\.rawValue))),
+      OptionSpec(
+        "--to", .value("format"), help: "The target format.", required: true,
+        completion: .values(DatasetFormat.allCases.map(\.rawValue))),
       OptionSpec("--out", short: "-o", .value("file"), help: "The file to write.", required: true, completion: .files),
       OptionSpec("--force", .flag, help: "Overwrite an existing output file."),
       quietOption, CommonOptions.format([.table, .json]),
@@ -67,7 +85,9 @@ enum DatasetCommands {
       guard now.timeIntervalSince(last) > 0.2 || bytes >= total else { return }
       last = now
       let percent = total > 0 ? min(100, bytes * 100 / total) : 0
-      environment.writeError("\r\(percent)% (\(MoneyFormat.grouped(Decimal(bytes / 1_000_000))) of \(MoneyFormat.grouped(Decimal(total / 1_000_000))) MB, \(MoneyFormat.grouped(Decimal(lines))) lines)\u{1B}[K")
+      environment.writeError(
+        "\r\(percent)% (\(MoneyFormat.grouped(Decimal(bytes / 1_000_000))) of \(MoneyFormat.grouped(Decimal(total / 1_000_000))) MB, \(MoneyFormat.grouped(Decimal(lines))) lines)\u{1B}[K"
+      )
     }
   }
 
@@ -76,7 +96,9 @@ enum DatasetCommands {
   }
 
   /// Runs an inspection with the encodings the models need.
-  static func inspection(_ invocation: inout Invocation, file: String, models: [ModelPricing], cap: Int64) throws -> DatasetInspection {
+  static func inspection(_ invocation: inout Invocation, file: String, models: [ModelPricing], cap: Int64) throws
+    -> DatasetInspection
+  {
     var encodings: [Encoding] = []
     for model in models {
       let encoding = TokenizerRegistry.encoding(for: model) ?? TokenizerRegistry.estimateEncoding
@@ -90,7 +112,9 @@ enum DatasetCommands {
     options.encodings = encodings
     options.perExampleCap = cap
     if let limit = try invocation.count("--max-errors") {
-      guard limit >= 1 else { throw invocation.usageError("The value '0' is invalid for '--max-errors <n>': must be 1 or more") }
+      guard limit >= 1 else {
+        throw invocation.usageError("The value '0' is invalid for '--max-errors <n>': must be 1 or more")
+      }
       options.maxErrors = Int(limit)
     }
     let size = ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int) ?? 0
@@ -111,15 +135,20 @@ enum DatasetCommands {
     let cap = chosen?.fineTuning?.maxTokensPerExample ?? 65_536
     let inspection = try inspection(&invocation, file: file, models: models, cap: cap)
     let epochs = try epochs(invocation)
-    let estimates = inspection.countedExamples > 0 ? try DatasetEstimate.estimates(inspection, models: models, epochs: epochs) : []
+    let estimates =
+      inspection.countedExamples > 0 ? try DatasetEstimate.estimates(inspection, models: models, epochs: epochs) : []
     let warnings = warnings(inspection, model: chosen, catalog: catalog)
     for warning in warnings { invocation.warn("warning: \(warning)") }
     let task = invocation.string("--task").flatMap(TrainingTask.init(rawValue:))
     let resolvedEpochs = estimates.first?.epochs ?? epochs
     if invocation.format == .json {
-      invocation.print(inspectionJSON(inspection, estimates: estimates, epochs: resolvedEpochs, warnings: warnings, task: task).rendered())
+      invocation.print(
+        inspectionJSON(inspection, estimates: estimates, epochs: resolvedEpochs, warnings: warnings, task: task)
+          .rendered())
     } else {
-      invocation.print(inspectionText(inspection, estimates: estimates, epochs: resolvedEpochs, task: task, model: chosen, invocation: invocation))
+      invocation.print(
+        inspectionText(
+          inspection, estimates: estimates, epochs: resolvedEpochs, task: task, model: chosen, invocation: invocation))
     }
     return inspection.errorTotal > 0 ? CLI.ExitCode.failure : CLI.ExitCode.success
   }
@@ -132,16 +161,23 @@ enum DatasetCommands {
     }
     let provider = model?.providerFineTuning ?? catalog.table(forProvider: "openai")?.fineTuning
     if let limit = provider?.maxFileBytes, inspection.fileBytes > limit {
-      lines.append("the file (\(MoneyFormat.grouped(Decimal(inspection.fileBytes))) bytes) is larger than the provider's upload limit of \(MoneyFormat.grouped(Decimal(limit))) bytes; split it")
+      lines.append(
+        "the file (\(MoneyFormat.grouped(Decimal(inspection.fileBytes))) bytes) is larger than the provider's upload limit of \(MoneyFormat.grouped(Decimal(limit))) bytes; split it"
+      )
     }
     if inspection.legacyGeminiLines > 0 {
-      lines.append("\(inspection.legacyGeminiLines) lines use the legacy Gemini text_input/output format, which no current API accepts; use Vertex contents ('ftcost dataset convert --to vertex')")
+      lines.append(
+        "\(inspection.legacyGeminiLines) lines use the legacy Gemini text_input/output format, which no current API accepts; use Vertex contents ('ftcost dataset convert --to vertex')"
+      )
     }
     if inspection.stoppedEarly { lines.append("stopped early at --max-errors; the counts cover only the lines read") }
     return lines
   }
 
-  static func inspectionJSON(_ inspection: DatasetInspection, estimates: [DatasetEstimate], epochs: Int64?, warnings: [String], task: TrainingTask?) -> JSON {
+  static func inspectionJSON(
+    _ inspection: DatasetInspection, estimates: [DatasetEstimate], epochs: Int64?, warnings: [String],
+    task: TrainingTask?
+  ) -> JSON {
     func stats(_ values: [Int64]) -> JSON { Distribution(values)?.json ?? .null }
     let keys = inspection.errorCounts.keys.sorted()
     var members: [(String, JSON)] = [
@@ -150,7 +186,10 @@ enum DatasetCommands {
       ("examples", .integer(Int64(inspection.examples))),
       ("blank_lines", .integer(Int64(inspection.blankLines))),
       ("errors", .object(keys.map { ($0.rawValue, JSON.integer(Int64(inspection.errorCounts[$0] ?? 0))) })),
-      ("error_lines", .object(keys.map { ($0.rawValue, JSON.array((inspection.errorLines[$0] ?? []).map { .integer(Int64($0)) })) })),
+      (
+        "error_lines",
+        .object(keys.map { ($0.rawValue, JSON.array((inspection.errorLines[$0] ?? []).map { .integer(Int64($0)) })) })
+      ),
       ("warnings", .array(warnings.map { .string($0) })),
       ("messages_per_example", stats(inspection.messagesPerExample)),
       ("tokens_per_example", stats(inspection.tokensPerExample.first ?? [])),
@@ -158,37 +197,61 @@ enum DatasetCommands {
       ("encoding", .string(inspection.encodings.first?.rawValue)),
       ("content_tokens", .integer(inspection.contentTokens.first ?? 0)),
       ("chat_tokens", .integer(inspection.chatTokens.first ?? 0)),
-      ("billed_tokens_per_epoch", .integer(estimates.first?.billedTokensPerEpoch ?? inspection.billedTokensPerEpoch.first ?? 0)),
+      (
+        "billed_tokens_per_epoch",
+        .integer(estimates.first?.billedTokensPerEpoch ?? inspection.billedTokensPerEpoch.first ?? 0)
+      ),
       ("epochs", epochs.map { .integer($0) } ?? .null),
-      ("estimates", .array(estimates.map { estimate in
-        .object([
-          ("model", .string(estimate.model.id)), ("encoding", .string(estimate.encoding.rawValue)),
-          ("estimate", .bool(estimate.isEstimate)), ("training_tokens", .integer(estimate.trainingTokens)),
-          ("cost", .number(estimate.cost)), ("unconfirmed", .bool(estimate.model.isUnconfirmed("fine_tuning.training"))),
-        ])
-      })),
+      (
+        "estimates",
+        .array(
+          estimates.map { estimate in
+            .object([
+              ("model", .string(estimate.model.id)), ("encoding", .string(estimate.encoding.rawValue)),
+              ("estimate", .bool(estimate.isEstimate)), ("training_tokens", .integer(estimate.trainingTokens)),
+              ("cost", .number(estimate.cost)),
+              ("unconfirmed", .bool(estimate.model.isUnconfirmed("fine_tuning.training"))),
+            ])
+          })
+      ),
       ("examples_missing_system", .integer(Int64(inspection.missingSystem))),
       ("examples_missing_user", .integer(Int64(inspection.missingUser))),
       ("truncated_examples", .integer(Int64(inspection.truncatedExamples))),
     ]
     if let task {
-      members.append(("task", .object([
-        ("task", .string(task.rawValue)), ("minimum", .integer(Int64(task.minimum))), ("recommended", .integer(Int64(task.recommended))),
-        ("ideal", .integer(Int64(task.ideal))), ("verdict", .string(task.verdict(examples: inspection.countedExamples))),
-      ])))
+      members.append(
+        (
+          "task",
+          .object([
+            ("task", .string(task.rawValue)), ("minimum", .integer(Int64(task.minimum))),
+            ("recommended", .integer(Int64(task.recommended))),
+            ("ideal", .integer(Int64(task.ideal))),
+            ("verdict", .string(task.verdict(examples: inspection.countedExamples))),
+          ])
+        ))
     }
     return .object(members)
   }
 
-  static func inspectionText(_ inspection: DatasetInspection, estimates: [DatasetEstimate], epochs: Int64?, task: TrainingTask?, model: ModelPricing?, invocation: Invocation) -> String {
+  static func inspectionText(
+    _ inspection: DatasetInspection, estimates: [DatasetEstimate], epochs: Int64?, task: TrainingTask?,
+    model: ModelPricing?, invocation: Invocation
+  ) -> String {
     let money = invocation.moneyFormat
     let encoding = inspection.encodings.first?.rawValue ?? "o200k_base"
-    var out = "\(inspection.file): \(inspection.format == .openai ? "OpenAI chat" : "Vertex Gemini contents") format, \(MoneyFormat.grouped(Decimal(inspection.fileBytes))) bytes\n"
-    out += "examples: \(MoneyFormat.grouped(Decimal(inspection.examples)))  blank lines: \(inspection.blankLines)  errors: \(inspection.errorTotal)\n\n"
-    var stats = TextTable(columns: [.init(""), .init("min", .right), .init("p5", .right), .init("median", .right), .init("mean", .right), .init("p95", .right), .init("max", .right)])
+    var out =
+      "\(inspection.file): \(inspection.format == .openai ? "OpenAI chat" : "Vertex Gemini contents") format, \(MoneyFormat.grouped(Decimal(inspection.fileBytes))) bytes\n"
+    out +=
+      "examples: \(MoneyFormat.grouped(Decimal(inspection.examples)))  blank lines: \(inspection.blankLines)  errors: \(inspection.errorTotal)\n\n"
+    var stats = TextTable(columns: [
+      .init(""), .init("min", .right), .init("p5", .right), .init("median", .right), .init("mean", .right),
+      .init("p95", .right), .init("max", .right),
+    ])
     func row(_ title: String, _ values: [Int64]) {
       guard let d = Distribution(values) else { return }
-      stats.append([title] + [d.min, d.p5, d.median, d.mean, d.p95, d.max].map { MoneyFormat.grouped($0.rounded(scale: 1, .plain)) })
+      stats.append(
+        [title]
+          + [d.min, d.p5, d.median, d.mean, d.p95, d.max].map { MoneyFormat.grouped($0.rounded(scale: 1, .plain)) })
     }
     row("messages per example", inspection.messagesPerExample)
     row("tokens per example (\(encoding))", inspection.tokensPerExample.first ?? [])
@@ -196,26 +259,39 @@ enum DatasetCommands {
     out += stats.rendered(as: invocation.format == .json ? .table : invocation.format) + "\n"
     out += "missing a system message: \(inspection.missingSystem); missing a user message: \(inspection.missingUser)\n"
     let billed = estimates.first?.billedTokensPerEpoch ?? inspection.billedTokensPerEpoch.first ?? 0
-    out += "tokens (\(encoding)): content \(MoneyFormat.grouped(Decimal(inspection.contentTokens.first ?? 0))), chat \(MoneyFormat.grouped(Decimal(inspection.chatTokens.first ?? 0))), billed per epoch \(MoneyFormat.grouped(Decimal(billed))) (\(inspection.truncatedExamples) over the per-example limit)\n"
-    if let epochs { out += "epochs: \(epochs)\(invocation.string("--epochs") == nil || invocation.string("--epochs") == "auto" ? " (auto)" : "")\n" }
+    out +=
+      "tokens (\(encoding)): content \(MoneyFormat.grouped(Decimal(inspection.contentTokens.first ?? 0))), chat \(MoneyFormat.grouped(Decimal(inspection.chatTokens.first ?? 0))), billed per epoch \(MoneyFormat.grouped(Decimal(billed))) (\(inspection.truncatedExamples) over the per-example limit)\n"
+    if let epochs {
+      out +=
+        "epochs: \(epochs)\(invocation.string("--epochs") == nil || invocation.string("--epochs") == "auto" ? " (auto)" : "")\n"
+    }
     if inspection.errorTotal > 0 {
       out += "\nerrors:\n"
       for key in inspection.errorCounts.keys.sorted() {
         let lines = (inspection.errorLines[key] ?? []).map(String.init).joined(separator: ", ")
-        out += "  \(key.rawValue): \(inspection.errorCounts[key] ?? 0) (lines \(lines)\((inspection.errorCounts[key] ?? 0) > 20 ? ", …" : ""))\n"
+        out +=
+          "  \(key.rawValue): \(inspection.errorCounts[key] ?? 0) (lines \(lines)\((inspection.errorCounts[key] ?? 0) > 20 ? ", …" : ""))\n"
       }
     }
     if let task {
       let minimum = model.flatMap { $0.fineTuning?.minExamples ?? $0.providerFineTuning?.minExamples }
-      out += "\ntask \(task.rawValue) (\(task.title)): \(inspection.countedExamples) examples is \(task.verdict(examples: inspection.countedExamples)) - module 20.2: minimum \(task.minimum), recommended \(MoneyFormat.grouped(Decimal(task.recommended))), ideal \(MoneyFormat.grouped(Decimal(task.ideal)))+"
+      out +=
+        "\ntask \(task.rawValue) (\(task.title)): \(inspection.countedExamples) examples is \(task.verdict(examples: inspection.countedExamples)) - module 20.2: minimum \(task.minimum), recommended \(MoneyFormat.grouped(Decimal(task.recommended))), ideal \(MoneyFormat.grouped(Decimal(task.ideal)))+"
       out += minimum.map { "; the provider's own minimum is \($0)" } ?? ""
       out += "\n"
     }
     if !estimates.isEmpty {
-      var table = TextTable(columns: [.init("model"), .init("encoding"), .init("training tokens", .right), .init("cost", .right)])
+      var table = TextTable(columns: [
+        .init("model"), .init("encoding"), .init("training tokens", .right), .init("cost", .right),
+      ])
       for estimate in estimates {
-        let marks = (estimate.isEstimate ? " (estimate)" : "") + (estimate.model.isUnconfirmed("fine_tuning.training") ? " (unconfirmed price)" : "")
-        table.append([estimate.model.id, estimate.encoding.rawValue + (estimate.isEstimate ? "~" : ""), MoneyFormat.grouped(Decimal(estimate.trainingTokens)), money.total(estimate.cost) + marks])
+        let marks =
+          (estimate.isEstimate ? " (estimate)" : "")
+          + (estimate.model.isUnconfirmed("fine_tuning.training") ? " (unconfirmed price)" : "")
+        table.append([
+          estimate.model.id, estimate.encoding.rawValue + (estimate.isEstimate ? "~" : ""),
+          MoneyFormat.grouped(Decimal(estimate.trainingTokens)), money.total(estimate.cost) + marks,
+        ])
       }
       out += "\ntraining cost\n" + table.rendered(as: invocation.format == .json ? .table : invocation.format)
     }
@@ -254,14 +330,17 @@ enum DatasetCommands {
     let validationOut = invocation.string("--validation-out")
     if let share = try invocation.decimal("--validation-split") {
       guard share >= 0, share < 1 else {
-        throw invocation.usageError("The value '\(share)' is invalid for '--validation-split <share>': a share from 0 up to (not including) 1")
+        throw invocation.usageError(
+          "The value '\(share)' is invalid for '--validation-split <share>': a share from 0 up to (not including) 1")
       }
       guard validationOut != nil || share == 0 else {
-        throw invocation.usageError("Missing expected argument '--validation-out <file>' (needed with --validation-split)")
+        throw invocation.usageError(
+          "Missing expected argument '--validation-out <file>' (needed with --validation-split)")
       }
       options.validationShare = share
     } else if validationOut != nil {
-      throw invocation.usageError("Missing expected argument '--validation-split <share>' (needed with --validation-out)")
+      throw invocation.usageError(
+        "Missing expected argument '--validation-split <share>' (needed with --validation-out)")
     }
     let input = invocation.positionals[0]
     let output = invocation.string("--out") ?? ""
@@ -270,19 +349,25 @@ enum DatasetCommands {
       overwrite: invocation.flag("--force"))
     let reasons = TrainingSetBuilder.DropReason.allCases.filter { summary.dropped[$0.rawValue] != nil }
     if invocation.format == .json {
-      invocation.print(JSON.object([
-        ("input", .string(input)), ("output", .string(output)), ("validation_output", .string(options.validationShare > 0 ? validationOut : nil)),
-        ("lines", .integer(Int64(summary.linesRead))), ("blank_lines", .integer(Int64(summary.blankLines))),
-        ("kept", .integer(Int64(summary.kept))), ("training", .integer(Int64(summary.training))), ("validation", .integer(Int64(summary.validation))),
-        ("dropped", .object(reasons.map { ($0.rawValue, JSON.integer(Int64(summary.dropped[$0.rawValue] ?? 0))) })),
-      ]).rendered())
+      invocation.print(
+        JSON.object([
+          ("input", .string(input)), ("output", .string(output)),
+          ("validation_output", .string(options.validationShare > 0 ? validationOut : nil)),
+          ("lines", .integer(Int64(summary.linesRead))), ("blank_lines", .integer(Int64(summary.blankLines))),
+          ("kept", .integer(Int64(summary.kept))), ("training", .integer(Int64(summary.training))),
+          ("validation", .integer(Int64(summary.validation))),
+          ("dropped", .object(reasons.map { ($0.rawValue, JSON.integer(Int64(summary.dropped[$0.rawValue] ?? 0))) })),
+        ]).rendered())
     } else {
-      var text = "read \(MoneyFormat.grouped(Decimal(summary.linesRead))) lines from \(input): kept \(MoneyFormat.grouped(Decimal(summary.kept)))"
+      var text =
+        "read \(MoneyFormat.grouped(Decimal(summary.linesRead))) lines from \(input): kept \(MoneyFormat.grouped(Decimal(summary.kept)))"
       text += ", dropped \(MoneyFormat.grouped(Decimal(summary.linesRead - summary.kept - summary.blankLines)))"
       text += summary.blankLines > 0 ? ", \(summary.blankLines) blank\n" : "\n"
       for reason in reasons { text += "  dropped \(reason.rawValue): \(summary.dropped[reason.rawValue] ?? 0)\n" }
       text += "wrote \(MoneyFormat.grouped(Decimal(summary.training))) examples to \(output)"
-      if options.validationShare > 0, let validationOut { text += " and \(MoneyFormat.grouped(Decimal(summary.validation))) to \(validationOut)" }
+      if options.validationShare > 0, let validationOut {
+        text += " and \(MoneyFormat.grouped(Decimal(summary.validation))) to \(validationOut)"
+      }
       invocation.print(text)
     }
     return CLI.ExitCode.success
@@ -292,15 +377,23 @@ enum DatasetCommands {
     let input = invocation.positionals[0]
     let output = invocation.string("--out") ?? ""
     let target = invocation.string("--to").flatMap(DatasetFormat.init(rawValue:)) ?? .vertex
-    let result = try FormatConverter.convert(input: input, output: output, to: target, overwrite: invocation.flag("--force"))
+    let result = try FormatConverter.convert(
+      input: input, output: output, to: target, overwrite: invocation.flag("--force"))
     if !result.problems.isEmpty {
       for problem in result.problems { invocation.warn("\(input):\(problem.line): \(problem.message)") }
-      throw CommandFailure("\(result.problems.count) line\(result.problems.count == 1 ? "" : "s") of \(input) cannot be converted to \(target.rawValue); nothing was written")
+      throw CommandFailure(
+        "\(result.problems.count) line\(result.problems.count == 1 ? "" : "s") of \(input) cannot be converted to \(target.rawValue); nothing was written"
+      )
     }
     if invocation.format == .json {
-      invocation.print(JSON.object([("input", .string(input)), ("output", .string(output)), ("format", .string(target.rawValue)), ("examples", .integer(Int64(result.written)))]).rendered())
+      invocation.print(
+        JSON.object([
+          ("input", .string(input)), ("output", .string(output)), ("format", .string(target.rawValue)),
+          ("examples", .integer(Int64(result.written))),
+        ]).rendered())
     } else {
-      invocation.print("wrote \(MoneyFormat.grouped(Decimal(result.written))) examples in \(target.rawValue) format to \(output)")
+      invocation.print(
+        "wrote \(MoneyFormat.grouped(Decimal(result.written))) examples in \(target.rawValue) format to \(output)")
     }
     return CLI.ExitCode.success
   }

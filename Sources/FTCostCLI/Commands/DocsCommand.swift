@@ -4,13 +4,17 @@ import Foundation
 /// `ftcost docs`: markdown generated from the data, and a check that it is current.
 enum DocsCommand {
   static let spec = CommandSpec(
-    name: "docs", abstract: "Generate the markdown docs (prices, providers, dataset sizes, advisor, examples) from the data.",
-    discussion: "Writes pricing.md, providers.md, dataset-sizes.md, advisor.md and examples.md. With --check, compares instead of writing and exits 1 naming every file that differs. With --readme FILE, refreshes (or checks) the pricing summary between the ftcost:pricing-summary marker comments.",
+    name: "docs",
+    abstract: "Generate the markdown docs (prices, providers, dataset sizes, advisor, examples) from the data.",
+    discussion:
+      "Writes pricing.md, providers.md, dataset-sizes.md, advisor.md and examples.md. With --check, compares instead of writing and exits 1 naming every file that differs. With --readme FILE, refreshes (or checks) the pricing summary between the ftcost:pricing-summary marker comments.",
     options: [
       OptionSpec("--out", .value("dir"), help: "The folder to write (default: docs).", completion: .directories),
       OptionSpec("--check", .flag, help: "Compare with the files on disk instead of writing."),
       OptionSpec("--readme", .value("file"), help: "Also refresh the README's pricing summary.", completion: .files),
-      OptionSpec("--examples", .value("dir"), help: "The folder of scenarios for examples.md (default: examples).", completion: .directories),
+      OptionSpec(
+        "--examples", .value("dir"), help: "The folder of scenarios for examples.md (default: examples).",
+        completion: .directories),
       CommonOptions.pricing,
     ],
     run: { invocation in try run(&invocation) })
@@ -23,18 +27,24 @@ enum DocsCommand {
     if FileManager.default.fileExists(atPath: examplesFolder, isDirectory: &isDirectory), isDirectory.boolValue {
       let names = (try? FileManager.default.contentsOfDirectory(atPath: examplesFolder)) ?? []
       for name in names.filter({ $0.hasSuffix(".json") }).sorted() {
-        let (scenario, _, _) = try ScenarioLoader.load(file: (examplesFolder as NSString).appendingPathComponent(name), overrides: [], horizon: nil)
+        let (scenario, _, _) = try ScenarioLoader.load(
+          file: (examplesFolder as NSString).appendingPathComponent(name), overrides: [], horizon: nil)
         examples.append((name, scenario))
       }
     } else if invocation.string("--examples") != nil {
       throw CommandFailure("examples folder '\(examplesFolder)' does not exist")
     }
-    let generator = DocsGenerator(catalog: try invocation.catalog(), examples: examples, referenceDate: invocation.today)
+    let generator = DocsGenerator(
+      catalog: try invocation.catalog(), examples: examples, referenceDate: invocation.today)
     var files = try generator.files().map { ((out as NSString).appendingPathComponent($0.name), $0.content) }
     if let readme = invocation.string("--readme") {
-      guard let text = try? String(contentsOfFile: readme, encoding: .utf8) else { throw CommandFailure("cannot read '\(readme)'") }
+      guard let text = try? String(contentsOfFile: readme, encoding: .utf8) else {
+        throw CommandFailure("cannot read '\(readme)'")
+      }
       guard let refreshed = generator.refreshedReadme(text) else {
-        throw CommandFailure("\(readme) has no \(DocsGenerator.readmeStart) … \(DocsGenerator.readmeEnd) markers; add them where the pricing summary belongs")
+        throw CommandFailure(
+          "\(readme) has no \(DocsGenerator.readmeStart) … \(DocsGenerator.readmeEnd) markers; add them where the pricing summary belongs"
+        )
       }
       files.append((readme, refreshed))
     }
@@ -45,8 +55,12 @@ enum DocsCommand {
       }
       guard stale.isEmpty else {
         for path in stale { invocation.warn("\(path) differs from what the data generates") }
-        let refresh = "ftcost docs" + (out == "docs" ? "" : " --out \(out)") + (invocation.string("--readme").map { " --readme \($0)" } ?? "")
-        throw CommandFailure("\(stale.count) generated file\(stale.count == 1 ? " is" : "s are") out of date: \(stale.joined(separator: ", ")); run '\(refresh)' to refresh")
+        let refresh =
+          "ftcost docs" + (out == "docs" ? "" : " --out \(out)")
+          + (invocation.string("--readme").map { " --readme \($0)" } ?? "")
+        throw CommandFailure(
+          "\(stale.count) generated file\(stale.count == 1 ? " is" : "s are") out of date: \(stale.joined(separator: ", ")); run '\(refresh)' to refresh"
+        )
       }
       invocation.print("ok: \(files.count) generated files are up to date")
       return CLI.ExitCode.success

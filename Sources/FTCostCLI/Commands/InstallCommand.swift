@@ -5,7 +5,8 @@ import Foundation
 enum InstallCommand {
   static let spec = CommandSpec(
     name: "install", abstract: "Install this ftcost binary with its data (and completions) under a prefix.",
-    discussion: "Copies the binary to PREFIX/bin/ftcost, the pricing tables and tokenizer files to PREFIX/share/ftcost, and the bash, zsh and fish completions to their usual folders under PREFIX/share. Run it from a release build: swift build -c release && .build/release/ftcost install --prefix ~/.local",
+    discussion:
+      "Copies the binary to PREFIX/bin/ftcost, the pricing tables and tokenizer files to PREFIX/share/ftcost, and the bash, zsh and fish completions to their usual folders under PREFIX/share. Run it from a release build: swift build -c release && .build/release/ftcost install --prefix ~/.local",
     options: [
       OptionSpec("--prefix", .value("dir"), help: "Where to install (default: /usr/local).", completion: .directories),
       CommonOptions.pricing,
@@ -14,7 +15,9 @@ enum InstallCommand {
 
   static func run(_ invocation: inout Invocation) throws -> Int32 {
     let prefix = URL(fileURLWithPath: invocation.string("--prefix") ?? "/usr/local").standardizedFileURL
-    guard let executable = invocation.environment.executablePath else { throw CommandFailure("cannot tell where this ftcost binary is") }
+    guard let executable = invocation.environment.executablePath else {
+      throw CommandFailure("cannot tell where this ftcost binary is")
+    }
     let data = try invocation.dataLocation()
     let manager = FileManager.default
     let bin = prefix.appendingPathComponent("bin")
@@ -52,7 +55,8 @@ enum InstallCommand {
       throw CommandFailure("cannot install under '\(prefix.path)': \(error.localizedDescription)")
     }
     invocation.print("installed \(bin.path)/ftcost with its data in \(share.path)")
-    invocation.print("completions: \(prefix.path)/share/{bash-completion/completions,zsh/site-functions,fish/vendor_completions.d}")
+    invocation.print(
+      "completions: \(prefix.path)/share/{bash-completion/completions,zsh/site-functions,fish/vendor_completions.d}")
     return CLI.ExitCode.success
   }
 }

@@ -25,7 +25,10 @@ enum PricingCommands {
   static let validate = CommandSpec(
     name: "validate", abstract: "Check pricing files against the schema and list every problem.",
     discussion: "With no path, checks the built-in tables. Exits 0 when all files are valid, 1 otherwise.",
-    arguments: [ArgumentSpec("path", help: "Pricing files or folders of *.json files.", optional: true, repeating: true, completion: .files)],
+    arguments: [
+      ArgumentSpec(
+        "path", help: "Pricing files or folders of *.json files.", optional: true, repeating: true, completion: .files)
+    ],
     options: [CommonOptions.format([.table, .json])],
     run: { invocation in try runValidate(&invocation) })
 
@@ -35,7 +38,8 @@ enum PricingCommands {
     if let provider = invocation.string("--provider") {
       guard catalog.providers.contains(provider) else {
         throw invocation.usageError(
-          "The value '\(provider)' is invalid for '--provider <provider>'.\(Suggestions.hint(for: provider, in: catalog.providers)) Known providers: \(catalog.providers.joined(separator: ", ")).")
+          "The value '\(provider)' is invalid for '--provider <provider>'.\(Suggestions.hint(for: provider, in: catalog.providers)) Known providers: \(catalog.providers.joined(separator: ", "))."
+        )
       }
       models = models.filter { $0.provider == provider }
     }
@@ -73,14 +77,16 @@ enum PricingCommands {
       }
       var ftInference = "-"
       if let prices = model.fineTuning?.inference {
-        ftInference = price(prices.input, model, "fine_tuning.inference.input") + " / "
+        ftInference =
+          price(prices.input, model, "fine_tuning.inference.input") + " / "
           + price(prices.output, model, "fine_tuning.inference.output")
       }
       let input: String
       if let gpu = model.gpuPerHour {
         input = price(gpu, model, "gpu_per_hour") + "/h"
       } else {
-        input = price(inference?.input ?? embedding?.input, model, inference != nil ? "inference.input" : "embedding.input")
+        input = price(
+          inference?.input ?? embedding?.input, model, inference != nil ? "inference.input" : "embedding.input")
       }
       table.append([
         model.id, model.provider, input,
@@ -134,7 +140,8 @@ enum PricingCommands {
       for tier in inference.tiers {
         add(
           "inference.tier > \(MoneyFormat.grouped(Decimal(tier.aboveInputTokens)))",
-          "input \(money.price(tier.input)), cached \(tier.cachedInput.map(money.price) ?? "-"), output \(money.price(tier.output)) per 1M (on all tokens of a longer request)")
+          "input \(money.price(tier.input)), cached \(tier.cachedInput.map(money.price) ?? "-"), output \(money.price(tier.output)) per 1M (on all tokens of a longer request)"
+        )
       }
     }
     if let embedding = model.embedding {
@@ -154,16 +161,20 @@ enum PricingCommands {
       }
       add("fine_tuning.max_tokens_per_example", ft.maxTokensPerExample.map { MoneyFormat.grouped(Decimal($0)) })
       add("fine_tuning.min_examples", (ft.minExamples ?? model.providerFineTuning?.minExamples).map(String.init))
-      add("fine_tuning.recommended_examples", (ft.recommendedExamples ?? model.providerFineTuning?.recommendedExamples).map(String.init))
+      add(
+        "fine_tuning.recommended_examples",
+        (ft.recommendedExamples ?? model.providerFineTuning?.recommendedExamples).map(String.init))
       price("fine_tuning.hosting_per_hour", ft.hostingPerHour, unit: "per hour deployed")
       price("fine_tuning.max_job_fee", ft.maxJobFee, unit: "per job (cap)")
       add("fine_tuning.new_jobs_until", model.fineTuningNewJobsUntil?.description)
       add("fine_tuning.deprecation_date", ft.deprecationDate?.description)
       add("fine_tuning.note", ft.note)
     } else {
-      add("fine_tuning", model.providerFineTuning?.api == false
-        ? "none: \(model.providerDisplayName) has no public fine-tuning API"
-        : "none: the tables list no fine-tuning for this model")
+      add(
+        "fine_tuning",
+        model.providerFineTuning?.api == false
+          ? "none: \(model.providerDisplayName) has no public fine-tuning API"
+          : "none: the tables list no fine-tuning for this model")
     }
     add("as_of", model.asOf.description)
     add("source", model.source)
@@ -186,17 +197,23 @@ enum PricingCommands {
       problems += PricingCatalog.duplicateIDs(in: loaded.tables)
     }
     if invocation.format == .json {
-      invocation.print(JSON.object([
-        ("files", .integer(Int64(files))),
-        ("models", .integer(Int64(tables.reduce(0) { $0 + $1.models.count }))),
-        ("problems", .array(problems.map { problem in
-          .object([
-            ("file", .string(problem.file)), ("line", problem.location.map { .integer(Int64($0.line)) } ?? .null),
-            ("column", problem.location.map { .integer(Int64($0.column)) } ?? .null), ("field", .string(problem.path)),
-            ("message", .string(problem.message)),
-          ])
-        })),
-      ]).rendered())
+      invocation.print(
+        JSON.object([
+          ("files", .integer(Int64(files))),
+          ("models", .integer(Int64(tables.reduce(0) { $0 + $1.models.count }))),
+          (
+            "problems",
+            .array(
+              problems.map { problem in
+                .object([
+                  ("file", .string(problem.file)), ("line", problem.location.map { .integer(Int64($0.line)) } ?? .null),
+                  ("column", problem.location.map { .integer(Int64($0.column)) } ?? .null),
+                  ("field", .string(problem.path)),
+                  ("message", .string(problem.message)),
+                ])
+              })
+          ),
+        ]).rendered())
       return problems.isEmpty ? CLI.ExitCode.success : CLI.ExitCode.failure
     }
     for problem in problems { invocation.print("\(problem.description)") }
@@ -205,7 +222,9 @@ enum PricingCommands {
       invocation.print("ok: \(files) file\(files == 1 ? "" : "s"), \(models) models, no problems")
       return CLI.ExitCode.success
     }
-    invocation.warn("Error: \(problems.count) problem\(problems.count == 1 ? "" : "s") in \(Set(problems.map(\.file)).count) of \(files) files")
+    invocation.warn(
+      "Error: \(problems.count) problem\(problems.count == 1 ? "" : "s") in \(Set(problems.map(\.file)).count) of \(files) files"
+    )
     return CLI.ExitCode.failure
   }
 }

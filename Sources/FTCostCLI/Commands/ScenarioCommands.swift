@@ -7,23 +7,32 @@ enum ScenarioCommands {
     "--scenario", .value("file"), help: "A scenario JSON file (see examples/).", completion: .files)
   static let setOption = OptionSpec(
     "--set", .repeating("path=value"),
-    help: "Override a scenario value without editing the file, e.g. workload.requests_per_month=50000 or candidates[0].epochs=3.")
-  static let horizonOption = OptionSpec("--horizon", .value("months"), help: "Months to compare (overrides horizon_months).")
+    help:
+      "Override a scenario value without editing the file, e.g. workload.requests_per_month=50000 or candidates[0].epochs=3."
+  )
+  static let horizonOption = OptionSpec(
+    "--horizon", .value("months"), help: "Months to compare (overrides horizon_months).")
   static let candidateOption = OptionSpec("--candidate", .value("name"), help: "Only this candidate (by name).")
 
   static let compare = CommandSpec(
     name: "compare", abstract: "Compare every strategy of a scenario: costs, payback, ROI, break-even.",
-    discussion: "With no --scenario, runs the built-in module 20.4 example (distilling GPT-5 into a fine-tuned GPT-4o-mini).",
-    options: [scenarioOption, setOption, horizonOption, CommonOptions.format(), CommonOptions.pricing, CommonOptions.rounding],
+    discussion:
+      "With no --scenario, runs the built-in module 20.4 example (distilling GPT-5 into a fine-tuned GPT-4o-mini).",
+    options: [
+      scenarioOption, setOption, horizonOption, CommonOptions.format(), CommonOptions.pricing, CommonOptions.rounding,
+    ],
     run: { invocation in try runCompare(&invocation) })
 
   static let roi = CommandSpec(
     name: "roi", abstract: "The finance view: investment, savings, payback, ROI, benefit/cost and NPV.",
     options: [
-      OptionSpec("--scenario", .value("file"), help: "A scenario JSON file (see examples/).", required: true, completion: .files),
+      OptionSpec(
+        "--scenario", .value("file"), help: "A scenario JSON file (see examples/).", required: true, completion: .files),
       candidateOption,
       OptionSpec("--monthly", .flag, help: "Print month by month: baseline, candidate, savings, cumulative net."),
-      OptionSpec("--chart", .value("file.svg"), help: "Also write an SVG chart of cumulative cost with payback points.", completion: .files),
+      OptionSpec(
+        "--chart", .value("file.svg"), help: "Also write an SVG chart of cumulative cost with payback points.",
+        completion: .files),
       setOption, horizonOption, CommonOptions.format(), CommonOptions.pricing, CommonOptions.rounding,
     ],
     run: { invocation in try runROI(&invocation) })
@@ -31,9 +40,12 @@ enum ScenarioCommands {
   static let breakeven = CommandSpec(
     name: "breakeven", abstract: "The volume at which a candidate pays off, and payback across volumes.",
     options: [
-      OptionSpec("--scenario", .value("file"), help: "A scenario JSON file (see examples/).", required: true, completion: .files),
+      OptionSpec(
+        "--scenario", .value("file"), help: "A scenario JSON file (see examples/).", required: true, completion: .files),
       candidateOption,
-      OptionSpec("--sweep", .value("requests_per_month=from..to"), help: "Volumes to sweep, log-spaced (default: a hundredth to 100 times the scenario's)."),
+      OptionSpec(
+        "--sweep", .value("requests_per_month=from..to"),
+        help: "Volumes to sweep, log-spaced (default: a hundredth to 100 times the scenario's)."),
       OptionSpec("--steps", .value("n"), help: "Points in the sweep (default: 13)."),
       setOption, horizonOption, CommonOptions.format(), CommonOptions.pricing, CommonOptions.rounding,
     ],
@@ -50,7 +62,8 @@ enum ScenarioCommands {
     var horizon: Int?
     if let value = try invocation.count("--horizon") {
       guard value >= 1, value <= Int64(Scenario.maximumHorizonMonths) else {
-        throw invocation.usageError("The value '\(value)' is invalid for '--horizon <months>': must be 1 to \(Scenario.maximumHorizonMonths)")
+        throw invocation.usageError(
+          "The value '\(value)' is invalid for '--horizon <months>': must be 1 to \(Scenario.maximumHorizonMonths)")
       }
       horizon = Int(value)
     }
@@ -73,7 +86,8 @@ enum ScenarioCommands {
     guard let match = result.candidates.first(where: { $0.cost.plan.name == name }) else {
       let names = result.candidates.map(\.cost.plan.name)
       throw invocation.usageError(
-        "The value '\(name)' is invalid for '--candidate <name>'.\(Suggestions.hint(for: name, in: names)) Candidates: \(names.map { "'\($0)'" }.joined(separator: ", ")).")
+        "The value '\(name)' is invalid for '--candidate <name>'.\(Suggestions.hint(for: name, in: names)) Candidates: \(names.map { "'\($0)'" }.joined(separator: ", "))."
+      )
     }
     return [match]
   }
@@ -83,7 +97,8 @@ enum ScenarioCommands {
     var lines = ["\(result.scenario.name)"]
     var shape = "\(MoneyFormat.count(workload.requestsPerMonth)) requests/month"
     if workload.monthlyGrowth != 0 { shape += " growing \(MoneyFormat().percent(workload.monthlyGrowth)) a month" }
-    shape += "; per request \(workload.systemTokens) system + \(workload.fewShotTokens) few-shot + \(workload.userTokens) user input, \(workload.outputTokens) output tokens"
+    shape +=
+      "; per request \(workload.systemTokens) system + \(workload.fewShotTokens) few-shot + \(workload.userTokens) user input, \(workload.outputTokens) output tokens"
     shape += "; \(result.scenario.horizonMonths)-month horizon"
     if let start = result.scenario.startDate { shape += " from \(start)" }
     lines.append(shape)
@@ -104,7 +119,8 @@ enum ScenarioCommands {
     case .markdown:
       invocation.print(report.comparisonTable.renderedMarkdown() + "\n" + report.verdict)
     case .table:
-      invocation.print(header(result) + "\n" + report.comparisonTable.renderedText() + "\n" + invocation.emphasized(report.verdict))
+      invocation.print(
+        header(result) + "\n" + report.comparisonTable.renderedText() + "\n" + invocation.emphasized(report.verdict))
     }
     return CLI.ExitCode.success
   }
@@ -163,23 +179,29 @@ enum ScenarioCommands {
     let money = invocation.moneyFormat
     let report = ScenarioReport(result: base, money: money)
     if invocation.format == .json {
-      invocation.print(JSON.object([
-        ("scenario", .string(base.scenario.name)),
-        ("candidate", .string(candidate.cost.plan.name)),
-        ("horizon_months", .integer(Int64(base.scenario.horizonMonths))),
-        ("break_even_requests_per_month", .number(candidate.breakEvenRequestsPerMonth)),
-        ("sweep", .array(rows.map { volume, row in
-          .object([
-            ("requests_per_month", .number(volume)), ("payback_months", .number(row.paybackMonths)),
-            ("roi", .number(row.roi)), ("net_benefit", .number(row.netBenefit)), ("npv", .number(row.npv)),
-          ])
-        })),
-        ("overrides", .object(base.overrides.map { ($0.0, JSON.string($0.1)) })),
-      ]).rendered())
+      invocation.print(
+        JSON.object([
+          ("scenario", .string(base.scenario.name)),
+          ("candidate", .string(candidate.cost.plan.name)),
+          ("horizon_months", .integer(Int64(base.scenario.horizonMonths))),
+          ("break_even_requests_per_month", .number(candidate.breakEvenRequestsPerMonth)),
+          (
+            "sweep",
+            .array(
+              rows.map { volume, row in
+                .object([
+                  ("requests_per_month", .number(volume)), ("payback_months", .number(row.paybackMonths)),
+                  ("roi", .number(row.roi)), ("net_benefit", .number(row.netBenefit)), ("npv", .number(row.npv)),
+                ])
+              })
+          ),
+          ("overrides", .object(base.overrides.map { ($0.0, JSON.string($0.1)) })),
+        ]).rendered())
       return CLI.ExitCode.success
     }
     var table = TextTable(columns: [
-      .init("requests/month", .right), .init("payback", .right), .init("ROI", .right), .init("net benefit", .right), .init("NPV", .right),
+      .init("requests/month", .right), .init("payback", .right), .init("ROI", .right), .init("net benefit", .right),
+      .init("NPV", .right),
     ])
     for (volume, row) in rows {
       table.append([
@@ -190,9 +212,13 @@ enum ScenarioCommands {
     var text = ""
     if invocation.format == .table {
       text += header(base)
-      let point = candidate.breakEvenRequestsPerMonth.map { MoneyFormat.grouped($0.rounded(scale: 0, .up)) + " requests/month (month 1)" }
+      let point =
+        candidate.breakEvenRequestsPerMonth.map {
+          MoneyFormat.grouped($0.rounded(scale: 0, .up)) + " requests/month (month 1)"
+        }
         ?? "never: it is not cheaper per request than the baseline"
-      text += "\(candidate.cost.plan.name) vs \(base.baseline.plan.name): break-even at \(point) over \(base.scenario.horizonMonths) months\n\n"
+      text +=
+        "\(candidate.cost.plan.name) vs \(base.baseline.plan.name): break-even at \(point) over \(base.scenario.horizonMonths) months\n\n"
     }
     invocation.print(text + table.rendered(as: invocation.format))
     return CLI.ExitCode.success
@@ -201,13 +227,18 @@ enum ScenarioCommands {
   static func parseSweep(_ text: String, _ invocation: Invocation) throws -> (Decimal, Decimal) {
     let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
     guard parts.count == 2, parts[0] == "requests_per_month" else {
-      throw invocation.usageError("The value '\(text)' is invalid for '--sweep <requests_per_month=from..to>': write requests_per_month=1000..10000000")
+      throw invocation.usageError(
+        "The value '\(text)' is invalid for '--sweep <requests_per_month=from..to>': write requests_per_month=1000..10000000"
+      )
     }
     let bounds = parts[1].components(separatedBy: "..")
-    guard bounds.count == 2, let low = try? DecimalParser.parse(bounds[0]), let high = try? DecimalParser.parse(bounds[1]),
+    guard bounds.count == 2, let low = try? DecimalParser.parse(bounds[0]),
+      let high = try? DecimalParser.parse(bounds[1]),
       low > 0, high > low
     else {
-      throw invocation.usageError("The value '\(text)' is invalid for '--sweep <requests_per_month=from..to>': give two positive volumes, the first smaller")
+      throw invocation.usageError(
+        "The value '\(text)' is invalid for '--sweep <requests_per_month=from..to>': give two positive volumes, the first smaller"
+      )
     }
     return (low, high)
   }

@@ -5,11 +5,18 @@ import Foundation
 enum TokensCommand {
   static let spec = CommandSpec(
     name: "tokens", abstract: "Count the tokens of a text file or standard input.",
-    discussion: "Exact for o200k_base (gpt-4o, gpt-4.1, gpt-5, o-series) and cl100k_base (gpt-4, gpt-3.5, embeddings), as tiktoken's encode_ordinary. Models whose tokenizer is not public (Gemini, Claude) get an o200k_base count labelled as an estimate.",
-    arguments: [ArgumentSpec("file", help: "A text file, or - for standard input (the default).", optional: true, completion: .files)],
+    discussion:
+      "Exact for o200k_base (gpt-4o, gpt-4.1, gpt-5, o-series) and cl100k_base (gpt-4, gpt-3.5, embeddings), as tiktoken's encode_ordinary. Models whose tokenizer is not public (Gemini, Claude) get an o200k_base count labelled as an estimate.",
+    arguments: [
+      ArgumentSpec(
+        "file", help: "A text file, or - for standard input (the default).", optional: true, completion: .files)
+    ],
     options: [
-      OptionSpec("--encoding", .value("encoding"), help: "The encoding (default: o200k_base).", completion: .values(Encoding.allCases.map(\.rawValue))),
-      OptionSpec("--model", short: "-m", .value("model"), help: "Count with this model's encoding.", completion: .models),
+      OptionSpec(
+        "--encoding", .value("encoding"), help: "The encoding (default: o200k_base).",
+        completion: .values(Encoding.allCases.map(\.rawValue))),
+      OptionSpec(
+        "--model", short: "-m", .value("model"), help: "Count with this model's encoding.", completion: .models),
       CommonOptions.format(), CommonOptions.pricing,
     ],
     run: { invocation in try run(&invocation) })
@@ -43,26 +50,34 @@ enum TokensCommand {
       }
     } else {
       guard let handle = FileHandle(forReadingAtPath: path) else {
-        throw CommandFailure(FileManager.default.fileExists(atPath: path) ? "cannot read '\(path)'" : "file '\(path)' does not exist")
+        throw CommandFailure(
+          FileManager.default.fileExists(atPath: path) ? "cannot read '\(path)'" : "file '\(path)' does not exist")
       }
       defer { try? handle.close() }
       result = try counter.count { Array(try handle.read(upToCount: counter.chunkSize) ?? Data()) }
     }
     if estimate, let model {
-      invocation.warn("warning: \(model.id)'s tokenizer is not public; this is an estimate counted with \(encoding.rawValue)")
+      invocation.warn(
+        "warning: \(model.id)'s tokenizer is not public; this is an estimate counted with \(encoding.rawValue)")
     }
     if invocation.format == .json {
-      invocation.print(JSON.object([
-        ("file", .string(path)), ("encoding", .string(encoding.rawValue)), ("model", .string(model?.id)),
-        ("estimate", .bool(estimate)), ("tokens", .integer(Int64(result.tokens))), ("bytes", .integer(Int64(result.bytes))),
-      ]).rendered())
+      invocation.print(
+        JSON.object([
+          ("file", .string(path)), ("encoding", .string(encoding.rawValue)), ("model", .string(model?.id)),
+          ("estimate", .bool(estimate)), ("tokens", .integer(Int64(result.tokens))),
+          ("bytes", .integer(Int64(result.bytes))),
+        ]).rendered())
     } else if invocation.format == .csv || invocation.format == .markdown {
       let table = TextTable(
-        columns: [.init("file"), .init("encoding"), .init("estimate"), .init("tokens", .right), .init("bytes", .right)],
+        columns: [
+          .init("file"), .init("encoding"), .init("estimate"), .init("tokens", .right), .init("bytes", .right),
+        ],
         rows: [[path, encoding.rawValue, estimate ? "yes" : "no", String(result.tokens), String(result.bytes)]])
       invocation.print(table.rendered(as: invocation.format))
     } else {
-      invocation.print("\(MoneyFormat.grouped(Decimal(result.tokens))) tokens\(estimate ? " (estimate)" : "") (\(encoding.rawValue), \(MoneyFormat.grouped(Decimal(result.bytes))) bytes)")
+      invocation.print(
+        "\(MoneyFormat.grouped(Decimal(result.tokens))) tokens\(estimate ? " (estimate)" : "") (\(encoding.rawValue), \(MoneyFormat.grouped(Decimal(result.bytes))) bytes)"
+      )
     }
     return CLI.ExitCode.success
   }

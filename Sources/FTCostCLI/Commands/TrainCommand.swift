@@ -5,7 +5,8 @@ import Foundation
 enum TrainCommand {
   static let spec = CommandSpec(
     name: "train", abstract: "Price a fine-tuning job: tokens per epoch, epochs and training cost.",
-    discussion: "Epochs 'auto' follows OpenAI's default rule: 3, raised (up to 25) so examples x epochs reaches 100, lowered (down to 1) so it stays near 25,000. Examples longer than the model's per-example limit are billed at the limit.",
+    discussion:
+      "Epochs 'auto' follows OpenAI's default rule: 3, raised (up to 25) so examples x epochs reaches 100, lowered (down to 1) so it stays near 25,000. Examples longer than the model's per-example limit are billed at the limit.",
     options: [
       CommonOptions.model,
       OptionSpec("--examples", .value("n"), help: "Number of training examples."),
@@ -21,7 +22,8 @@ enum TrainCommand {
   static func epochs(_ invocation: Invocation) throws -> Int64? {
     guard let text = invocation.string("--epochs"), text != "auto" else { return nil }
     guard let value = try invocation.count("--epochs"), value >= 1 else {
-      throw invocation.usageError("The value '\(text)' is invalid for '--epochs <n|auto>': must be a whole number of 1 or more, or auto")
+      throw invocation.usageError(
+        "The value '\(text)' is invalid for '--epochs <n|auto>': must be a whole number of 1 or more, or auto")
     }
     return value
   }
@@ -36,10 +38,13 @@ enum TrainCommand {
       return try DatasetCommands.trainFromDataset(&invocation, file: dataset, epochs: epochs)
     }
     if examples == nil && trainingTokens == nil && hours == nil {
-      throw invocation.usageError("Missing expected argument '--examples <n>' (or '--training-tokens <n>', '--dataset <file>', or '--hours <hours>')")
+      throw invocation.usageError(
+        "Missing expected argument '--examples <n>' (or '--training-tokens <n>', '--dataset <file>', or '--hours <hours>')"
+      )
     }
     if examples != nil && perExample == nil && trainingTokens == nil && hours == nil {
-      throw invocation.usageError("Missing expected argument '--tokens-per-example <n>' (or '--dataset <file>' to count a real file)")
+      throw invocation.usageError(
+        "Missing expected argument '--tokens-per-example <n>' (or '--dataset <file>' to count a real file)")
     }
     let catalog = try invocation.catalog()
     let model = try catalog.model(named: invocation.string("--model") ?? "")
@@ -60,18 +65,19 @@ enum TrainCommand {
       invocation.warn("warning: \(model.providerDisplayName) fine-tuning closes to new jobs on \(closes)")
     }
     if invocation.format == .json {
-      invocation.print(JSON.object([
-        ("model", .string(model.id)),
-        ("examples", examples.map { .integer($0) } ?? .null),
-        ("training_tokens_per_epoch", .integer(plan.tokensPerEpoch)),
-        ("epochs", .integer(plan.epochs)),
-        ("epochs_auto", .bool(plan.epochsAreAutomatic)),
-        ("billed_tokens", .integer(plan.billedTokens)),
-        ("truncated_examples", .integer(plan.truncatedExamples)),
-        ("training_hours", .number(plan.hours)),
-        ("cost", .number(plan.cost)),
-        ("unconfirmed", .bool(unconfirmed)),
-      ]).rendered())
+      invocation.print(
+        JSON.object([
+          ("model", .string(model.id)),
+          ("examples", examples.map { .integer($0) } ?? .null),
+          ("training_tokens_per_epoch", .integer(plan.tokensPerEpoch)),
+          ("epochs", .integer(plan.epochs)),
+          ("epochs_auto", .bool(plan.epochsAreAutomatic)),
+          ("billed_tokens", .integer(plan.billedTokens)),
+          ("truncated_examples", .integer(plan.truncatedExamples)),
+          ("training_hours", .number(plan.hours)),
+          ("cost", .number(plan.cost)),
+          ("unconfirmed", .bool(unconfirmed)),
+        ]).rendered())
       return
     }
     var table = TextTable(columns: [.init("measure"), .init("value", .right)])

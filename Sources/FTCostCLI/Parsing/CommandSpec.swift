@@ -65,7 +65,9 @@ public struct ArgumentSpec: Sendable {
   public var isRepeating: Bool
   public var completion: CompletionKind
 
-  public init(_ name: String, help: String, optional: Bool = false, repeating: Bool = false, completion: CompletionKind = .none) {
+  public init(
+    _ name: String, help: String, optional: Bool = false, repeating: Bool = false, completion: CompletionKind = .none
+  ) {
     self.name = name
     self.help = help
     self.isOptional = optional

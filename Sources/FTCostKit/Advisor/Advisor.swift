@@ -82,7 +82,9 @@ public struct Advisor {
       let values = choices.map(\.value)
       let lowered = value.lowercased()
       if values.contains(lowered) { return lowered }
-      throw .invalidValue(key: key, value: raw, reason: "expected one of \(values.joined(separator: ", ")).\(Suggestions.hint(for: lowered, in: values))")
+      throw .invalidValue(
+        key: key, value: raw,
+        reason: "expected one of \(values.joined(separator: ", ")).\(Suggestions.hint(for: lowered, in: values))")
     case .percentage:
       if value.lowercased() == "unknown" { return "unknown" }
       let digits = value.hasSuffix("%") ? String(value.dropLast()) : value
@@ -101,7 +103,11 @@ public struct Advisor {
     case .provider:
       let lowered = value.lowercased()
       if catalog.providers.contains(lowered) { return lowered }
-      throw .invalidValue(key: key, value: raw, reason: "expected a provider from the pricing tables: \(catalog.providers.joined(separator: ", ")).\(Suggestions.hint(for: lowered, in: catalog.providers))")
+      throw .invalidValue(
+        key: key, value: raw,
+        reason:
+          "expected a provider from the pricing tables: \(catalog.providers.joined(separator: ", ")).\(Suggestions.hint(for: lowered, in: catalog.providers))"
+      )
     case .number:
       guard let number = try? DecimalParser.parse(value), number >= 0 else {
         throw .invalidValue(key: key, value: raw, reason: "expected a number")
@@ -125,7 +131,12 @@ public struct Advisor {
       case .outcome(let outcome):
         return .done(advice(outcome, path: path, answers: answers))
       case .ask(let key, let branches):
-        guard let question = tree.question(key) else { return .done(advice(Outcome(recommendation: .prompting, summary: "", nextSteps: [], caveats: []), path: path, answers: answers)) }
+        guard let question = tree.question(key) else {
+          return .done(
+            advice(
+              Outcome(recommendation: .prompting, summary: "", nextSteps: [], caveats: []), path: path, answers: answers
+            ))
+        }
         guard let answer = answers[key] else { return .needs(question, path: path) }
         guard let branch = branches.first(where: { matches($0.condition, answer) }) else {
           return .needs(question, path: path)
@@ -157,7 +168,9 @@ public struct Advisor {
         .replacingOccurrences(of: "{target}", with: String(recommended))
     }
     if outcome.recommendation == .collectData {
-      caveats.append("Providers' own floors: OpenAI accepts 10 examples and recommends starting with 50; Vertex AI recommends starting with 100.")
+      caveats.append(
+        "Providers' own floors: OpenAI accepts 10 examples and recommends starting with 50; Vertex AI recommends starting with 100."
+      )
     }
     if outcome.recommendation.trains {
       let tables = provider.map { [$0] } ?? catalog.tables.filter { $0.fineTuning?.newJobsUntil != nil }
@@ -165,9 +178,12 @@ public struct Advisor {
         guard let closes = table.fineTuning?.newJobsUntil else { continue }
         let name = table.displayName
         if closes < today {
-          caveats.append("\(name) fine-tuning closed to new jobs on \(closes): train elsewhere (Vertex AI, Azure, open models).")
+          caveats.append(
+            "\(name) fine-tuning closed to new jobs on \(closes): train elsewhere (Vertex AI, Azure, open models).")
         } else {
-          caveats.append("\(name) fine-tuning closes to new jobs on \(closes): train before then, and plan where retraining will run.")
+          caveats.append(
+            "\(name) fine-tuning closes to new jobs on \(closes): train before then, and plan where retraining will run."
+          )
         }
       }
     }
@@ -187,14 +203,24 @@ public struct Advisor {
     if let strategy = advice.recommendation.strategy, strategy != .prompting {
       let matching = result.candidates.filter { $0.cost.plan.strategy == strategy }
       if matching.isEmpty {
-        advice.conflicts.append("the scenario has no \(strategy.rawValue) candidate, so the numbers cannot confirm the recommendation; add one to the scenario")
+        advice.conflicts.append(
+          "the scenario has no \(strategy.rawValue) candidate, so the numbers cannot confirm the recommendation; add one to the scenario"
+        )
       } else if matching.allSatisfy({ $0.paybackMonths == nil }) {
-        advice.conflicts.append("\(strategy.rawValue) fits the problem, but at \(volume) requests a month it never pays back in \(horizon) months")
-      } else if let best = result.best, best.cost.plan.strategy != strategy, let mine = matching.max(by: { $0.netBenefit < $1.netBenefit }), best.netBenefit > mine.netBenefit {
-        advice.conflicts.append("\(best.cost.plan.name) (\(best.cost.plan.strategy.rawValue)) saves more over \(horizon) months (\(money.total(best.netBenefit)) against \(money.total(mine.netBenefit)))")
+        advice.conflicts.append(
+          "\(strategy.rawValue) fits the problem, but at \(volume) requests a month it never pays back in \(horizon) months"
+        )
+      } else if let best = result.best, best.cost.plan.strategy != strategy,
+        let mine = matching.max(by: { $0.netBenefit < $1.netBenefit }), best.netBenefit > mine.netBenefit
+      {
+        advice.conflicts.append(
+          "\(best.cost.plan.name) (\(best.cost.plan.strategy.rawValue)) saves more over \(horizon) months (\(money.total(best.netBenefit)) against \(money.total(mine.netBenefit)))"
+        )
       }
     } else if let best = result.best, best.investment > 0 {
-      advice.conflicts.append("the tree says \(advice.recommendation.rawValue), but \(best.cost.plan.name) pays back in \(report.payback(best.paybackMonths)) and saves \(money.total(best.netBenefit)) over \(horizon) months at \(volume) requests a month")
+      advice.conflicts.append(
+        "the tree says \(advice.recommendation.rawValue), but \(best.cost.plan.name) pays back in \(report.payback(best.paybackMonths)) and saves \(money.total(best.netBenefit)) over \(horizon) months at \(volume) requests a month"
+      )
     }
     return advice
   }

@@ -17,7 +17,11 @@ public struct DatasetEstimate: Sendable, Equatable {
   ) throws(TrainingError) -> [DatasetEstimate] {
     let examples = Int64(inspection.countedExamples)
     let resolvedEpochs: Int64
-    if let epochs { resolvedEpochs = epochs } else { resolvedEpochs = try TrainingPlan.automaticEpochs(examples: examples) }
+    if let epochs {
+      resolvedEpochs = epochs
+    } else {
+      resolvedEpochs = try TrainingPlan.automaticEpochs(examples: examples)
+    }
     return models.compactMap { model -> DatasetEstimate? in
       guard let fineTuning = model.fineTuning, let price = fineTuning.training else { return nil }
       let exact = TokenizerRegistry.encoding(for: model)
@@ -28,7 +32,9 @@ public struct DatasetEstimate: Sendable, Equatable {
       var cost = Decimal(billed) * Decimal(resolvedEpochs) * price / RequestPricer.tokensPerPriceUnit
       if let floor = fineTuning.minJobFee { cost = max(cost, floor) }
       if let ceiling = fineTuning.maxJobFee { cost = min(cost, ceiling) }
-      return DatasetEstimate(model: model, encoding: encoding, isEstimate: exact == nil, billedTokensPerEpoch: billed, epochs: resolvedEpochs, cost: cost)
+      return DatasetEstimate(
+        model: model, encoding: encoding, isEstimate: exact == nil, billedTokensPerEpoch: billed,
+        epochs: resolvedEpochs, cost: cost)
     }
   }
 }

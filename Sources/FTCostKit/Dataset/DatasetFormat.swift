@@ -30,7 +30,7 @@ public enum FormatErrorKey: String, Sendable, CaseIterable, Comparable {
   case lineTooLong = "line_too_long"
 
   public static func < (lhs: FormatErrorKey, rhs: FormatErrorKey) -> Bool {
-    allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)
   }
 }
 
@@ -57,7 +57,9 @@ public struct CheckedExample: Sendable {
 /// Format checks for one example, per the notebook's rules extended to tool calling and Vertex.
 public enum ExampleChecker {
   static let openAIRoles: Set<String> = ["system", "developer", "user", "assistant", "tool", "function"]
-  static let openAIMessageKeys: Set<String> = ["role", "content", "name", "weight", "function_call", "tool_calls", "tool_call_id", "refusal"]
+  static let openAIMessageKeys: Set<String> = [
+    "role", "content", "name", "weight", "function_call", "tool_calls", "tool_call_id", "refusal",
+  ]
 
   public static func check(_ example: JSONNode, format: DatasetFormat) -> CheckedExample {
     var result = CheckedExample()
@@ -65,7 +67,9 @@ public enum ExampleChecker {
       result.problems.append((.dataType, "each line must be a JSON object, found \(example.typeName)"))
       return result
     }
-    if example["text_input"] != nil || (example["output"] != nil && example["messages"] == nil && example["contents"] == nil) {
+    if example["text_input"] != nil
+      || (example["output"] != nil && example["messages"] == nil && example["contents"] == nil)
+    {
       result.legacyGemini = true
     }
     switch format {
@@ -100,16 +104,20 @@ public enum ExampleChecker {
         continue
       }
       let role = message["role"]?.stringValue
-      if message["role"] == nil || (message["content"] == nil && message["tool_calls"] == nil && message["function_call"] == nil) {
+      if message["role"] == nil
+        || (message["content"] == nil && message["tool_calls"] == nil && message["function_call"] == nil)
+      {
         result.problems.append((.messageMissingKey, "messages[\(index)] needs \"role\" and \"content\""))
       }
       if let unknown = members.first(where: { !openAIMessageKeys.contains($0.key) }) {
         let hint = Suggestions.hint(for: unknown.key, in: openAIMessageKeys.sorted())
-        result.problems.append((.messageUnrecognizedKey, "messages[\(index)] has unrecognized key \"\(unknown.key)\".\(hint)"))
+        result.problems.append(
+          (.messageUnrecognizedKey, "messages[\(index)] has unrecognized key \"\(unknown.key)\".\(hint)"))
       }
       if role == nil || !openAIRoles.contains(role ?? "") {
         let hint = role.map { Suggestions.hint(for: $0, in: openAIRoles.sorted()) } ?? ""
-        result.problems.append((.unrecognizedRole, "messages[\(index)] has role \(role.map { "\"\($0)\"" } ?? "missing").\(hint)"))
+        result.problems.append(
+          (.unrecognizedRole, "messages[\(index)] has role \(role.map { "\"\($0)\"" } ?? "missing").\(hint)"))
       }
       let content = text(of: message["content"])
       let calls = message["tool_calls"] != nil || message["function_call"] != nil
@@ -123,7 +131,9 @@ public enum ExampleChecker {
       for member in members where member.key != "content" {
         if let value = member.value.stringValue { others.append(value) }
       }
-      result.messages.append(CheckedExample.Message(role: role ?? "", content: content ?? "", otherStrings: others, hasName: message["name"] != nil))
+      result.messages.append(
+        CheckedExample.Message(
+          role: role ?? "", content: content ?? "", otherStrings: others, hasName: message["name"] != nil))
     }
     if !sawAssistant {
       result.problems.append((.exampleMissingAssistantMessage, "no assistant message to learn from"))
@@ -133,7 +143,8 @@ public enum ExampleChecker {
   private static func checkVertex(_ example: JSONNode, into result: inout CheckedExample) {
     if let system = example["systemInstruction"] {
       let text = (system["parts"]?.arrayValue ?? []).compactMap { $0["text"]?.stringValue }.joined()
-      result.messages.append(CheckedExample.Message(role: "system", content: text, otherStrings: ["system"], hasName: false))
+      result.messages.append(
+        CheckedExample.Message(role: "system", content: text, otherStrings: ["system"], hasName: false))
     }
     guard let contents = example["contents"]?.arrayValue, !contents.isEmpty else {
       result.problems.append((.missingMessagesList, "no \"contents\" list (or it is empty)"))
@@ -153,11 +164,16 @@ public enum ExampleChecker {
       }
       let role = turn["role"]?.stringValue ?? ""
       if role != "user" && role != "model" {
-        result.problems.append((.unrecognizedRole, "contents[\(index)] has role \"\(role)\"; Vertex uses \"user\" and \"model\""))
+        result.problems.append(
+          (.unrecognizedRole, "contents[\(index)] has role \"\(role)\"; Vertex uses \"user\" and \"model\""))
       }
       let parts = turn["parts"]?.arrayValue ?? []
       let text = parts.compactMap { $0["text"]?.stringValue }.joined()
-      if text.isEmpty && !parts.contains(where: { $0["fileData"] != nil || $0["functionCall"] != nil || $0["functionResponse"] != nil }) {
+      if text.isEmpty
+        && !parts.contains(where: {
+          $0["fileData"] != nil || $0["functionCall"] != nil || $0["functionResponse"] != nil
+        })
+      {
         result.problems.append((.missingContent, "contents[\(index)] has no text part"))
       }
       if role == "model" { sawModel = true }

@@ -85,11 +85,14 @@ public enum DatasetInspector {
   }
 
   /// Inspects `path` with `tokenizers` (one per encoding in `options.encodings`).
-  public static func inspect(path: String, tokenizers: [Tokenizer], options: InspectOptions) throws(DatasetError) -> DatasetInspection {
+  public static func inspect(path: String, tokenizers: [Tokenizer], options: InspectOptions) throws(DatasetError)
+    -> DatasetInspection
+  {
     let reader = try LineReader(path: path, maximumLineBytes: options.maximumLineBytes)
     let attributes = try? FileManager.default.attributesOfItem(atPath: path)
     var report = DatasetInspection(
-      file: path, format: options.format ?? .openai, fileBytes: (attributes?[.size] as? Int) ?? 0, encodings: tokenizers.map(\.encoding),
+      file: path, format: options.format ?? .openai, fileBytes: (attributes?[.size] as? Int) ?? 0,
+      encodings: tokenizers.map(\.encoding),
       tokensPerExample: tokenizers.map { _ in [] }, assistantTokensPerExample: tokenizers.map { _ in [] },
       contentTokens: tokenizers.map { _ in 0 }, chatTokens: tokenizers.map { _ in 0 },
       billedTokensPerEpoch: tokenizers.map { _ in 0 }, perExampleCap: options.perExampleCap)
@@ -142,7 +145,9 @@ public enum DatasetInspector {
         if firstContentLine {
           firstContentLine = false
           if result.isArrayStart {
-            let finding = LineFinding(line: result.number, column: 1, key: .jsonArrayFile, message: "the file is a JSON array, not JSONL; write one JSON object per line")
+            let finding = LineFinding(
+              line: result.number, column: 1, key: .jsonArrayFile,
+              message: "the file is a JSON array, not JSONL; write one JSON object per line")
             record(finding, into: &report, options: options)
             break batches
           }
@@ -152,7 +157,10 @@ public enum DatasetInspector {
         if result.legacy { report.legacyGeminiLines += 1 }
         if result.counted {
           if !seen.insert(result.fingerprint).inserted {
-            record(LineFinding(line: result.number, column: nil, key: .duplicateExample, message: "the same messages as an earlier example"), into: &report, options: options)
+            record(
+              LineFinding(
+                line: result.number, column: nil, key: .duplicateExample,
+                message: "the same messages as an earlier example"), into: &report, options: options)
           }
           report.messagesPerExample.append(result.messages)
           for index in tokenizers.indices {
@@ -164,7 +172,12 @@ public enum DatasetInspector {
           }
           if result.chat[0] > options.perExampleCap {
             report.truncatedExamples += 1
-            record(LineFinding(line: result.number, column: nil, key: .overTokenLimit, message: "\(result.chat[0]) tokens, over the \(options.perExampleCap)-token limit per example; it will be truncated"), into: &report, options: options)
+            record(
+              LineFinding(
+                line: result.number, column: nil, key: .overTokenLimit,
+                message:
+                  "\(result.chat[0]) tokens, over the \(options.perExampleCap)-token limit per example; it will be truncated"
+              ), into: &report, options: options)
           }
           if !result.hasSystem { report.missingSystem += 1 }
           if !result.hasUser { report.missingUser += 1 }
@@ -182,7 +195,9 @@ public enum DatasetInspector {
 
   private static func record(_ finding: LineFinding, into report: inout DatasetInspection, options: InspectOptions) {
     report.errorCounts[finding.key, default: 0] += 1
-    if report.errorLines[finding.key, default: []].count < 20 { report.errorLines[finding.key, default: []].append(finding.line) }
+    if report.errorLines[finding.key, default: []].count < 20 {
+      report.errorLines[finding.key, default: []].append(finding.line)
+    }
     if report.findings.count < 10_000 { report.findings.append(finding) }
     options.onFinding?(finding)
   }
@@ -191,7 +206,10 @@ public enum DatasetInspector {
     var result = LineResult()
     result.number = line.number
     if line.tooLong {
-      result.problems.append(LineFinding(line: line.number, column: nil, key: .lineTooLong, message: "the line is longer than the limit; it was skipped"))
+      result.problems.append(
+        LineFinding(
+          line: line.number, column: nil, key: .lineTooLong,
+          message: "the line is longer than the limit; it was skipped"))
       return result
     }
     guard let first = line.bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else {
@@ -200,16 +218,24 @@ public enum DatasetInspector {
     }
     result.isArrayStart = line.bytes[first] == UInt8(ascii: "[")
     if let bad = UTF8Check.firstInvalidByte(line.bytes) {
-      result.problems.append(LineFinding(line: line.number, column: bad + 1, key: .invalidUTF8, message: "byte \(bad + 1) of the line (file offset \(line.offset + bad)) is not valid UTF-8"))
+      result.problems.append(
+        LineFinding(
+          line: line.number, column: bad + 1, key: .invalidUTF8,
+          message: "byte \(bad + 1) of the line (file offset \(line.offset + bad)) is not valid UTF-8"))
       return result
     }
     let node: JSONNode
     do {
       node = try JSONParser.parse(line.bytes, firstLine: line.number)
     } catch {
-      let truncated = line.unterminated && error.message.hasPrefix("unexpected end of input") || error.message == "unterminated string"
-      let message = truncated && line.unterminated ? "the last line is cut off (\(error.message)); was the file truncated?" : error.message
-      result.problems.append(LineFinding(line: line.number, column: error.location.column, key: .invalidJSON, message: message))
+      let truncated =
+        line.unterminated && error.message.hasPrefix("unexpected end of input")
+        || error.message == "unterminated string"
+      let message =
+        truncated && line.unterminated
+        ? "the last line is cut off (\(error.message)); was the file truncated?" : error.message
+      result.problems.append(
+        LineFinding(line: line.number, column: error.location.column, key: .invalidJSON, message: message))
       return result
     }
     result.parsed = true

@@ -16,17 +16,32 @@ public enum FormatConverter {
     var system: [String] = []
     var contents: [JSON] = []
     for message in messages {
-      let role = message.first { $0.0 == "role" }.flatMap { if case .string(let r) = $0.1 { return r } else { return nil } } ?? ""
-      let content = message.first { $0.0 == "content" }.flatMap { if case .string(let c) = $0.1 { return c } else { return nil } } ?? ""
+      let role =
+        message.first { $0.0 == "role" }.flatMap { if case .string(let r) = $0.1 { return r } else { return nil } }
+        ?? ""
+      let content =
+        message.first { $0.0 == "content" }.flatMap { if case .string(let c) = $0.1 { return c } else { return nil } }
+        ?? ""
       if role == "system" || role == "developer" {
         system.append(content)
       } else {
-        contents.append(.object([("role", .string(role == "assistant" ? "model" : "user")), ("parts", .array([.object([("text", .string(content))])]))]))
+        contents.append(
+          .object([
+            ("role", .string(role == "assistant" ? "model" : "user")),
+            ("parts", .array([.object([("text", .string(content))])])),
+          ]))
       }
     }
     var members: [(String, JSON)] = []
     if !system.isEmpty {
-      members.append(("systemInstruction", .object([("role", .string("system")), ("parts", .array([.object([("text", .string(system.joined(separator: "\n\n")))])]))])))
+      members.append(
+        (
+          "systemInstruction",
+          .object([
+            ("role", .string("system")),
+            ("parts", .array([.object([("text", .string(system.joined(separator: "\n\n")))])])),
+          ])
+        ))
     }
     members.append(("contents", .array(contents)))
     return JSON.object(members).rendered(pretty: false)
@@ -41,12 +56,17 @@ public enum FormatConverter {
   public static func convert(_ example: JSONNode, to target: DatasetFormat) -> Result<String, Refusal> {
     switch target {
     case .vertex:
-      guard let list = example["messages"]?.arrayValue, !list.isEmpty else { return .failure(Refusal(message: "no \"messages\" list to convert")) }
+      guard let list = example["messages"]?.arrayValue, !list.isEmpty else {
+        return .failure(Refusal(message: "no \"messages\" list to convert"))
+      }
       var messages: [[(String, JSON)]] = []
       for (index, message) in list.enumerated() {
-        guard let role = message["role"]?.stringValue else { return .failure(Refusal(message: "messages[\(index)] has no role")) }
+        guard let role = message["role"]?.stringValue else {
+          return .failure(Refusal(message: "messages[\(index)] has no role"))
+        }
         guard ["system", "developer", "user", "assistant"].contains(role) else {
-          return .failure(Refusal(message: "messages[\(index)] has role \"\(role)\", which Vertex text tuning cannot express"))
+          return .failure(
+            Refusal(message: "messages[\(index)] has role \"\(role)\", which Vertex text tuning cannot express"))
         }
         guard let content = ExampleChecker.text(of: message["content"]), !content.isEmpty else {
           return .failure(Refusal(message: "messages[\(index)] has no text content"))
@@ -55,7 +75,9 @@ public enum FormatConverter {
       }
       return .success(vertexLine(messages))
     case .openai:
-      guard let contents = example["contents"]?.arrayValue, !contents.isEmpty else { return .failure(Refusal(message: "no \"contents\" list to convert")) }
+      guard let contents = example["contents"]?.arrayValue, !contents.isEmpty else {
+        return .failure(Refusal(message: "no \"contents\" list to convert"))
+      }
       var messages: [JSON] = []
       if let system = example["systemInstruction"] {
         let text = (system["parts"]?.arrayValue ?? []).compactMap { $0["text"]?.stringValue }.joined()
@@ -66,23 +88,30 @@ public enum FormatConverter {
           return .failure(Refusal(message: "contents[\(index)] has a role other than \"user\" or \"model\""))
         }
         let parts = turn["parts"]?.arrayValue ?? []
-        guard parts.allSatisfy({ $0["text"] != nil }) else { return .failure(Refusal(message: "contents[\(index)] has non-text parts, which OpenAI chat cannot express")) }
+        guard parts.allSatisfy({ $0["text"] != nil }) else {
+          return .failure(Refusal(message: "contents[\(index)] has non-text parts, which OpenAI chat cannot express"))
+        }
         let text = parts.compactMap { $0["text"]?.stringValue }.joined()
-        messages.append(.object([("role", .string(role == "model" ? "assistant" : "user")), ("content", .string(text))]))
+        messages.append(
+          .object([("role", .string(role == "model" ? "assistant" : "user")), ("content", .string(text))]))
       }
       return .success(JSON.object([("messages", .array(messages))]).rendered(pretty: false))
     }
   }
 
   /// Converts a whole file; writes nothing when any line fails.
-  public static func convert(input: String, output: String, to target: DatasetFormat, overwrite: Bool) throws(DatasetError) -> (written: Int, problems: [Problem]) {
+  public static func convert(input: String, output: String, to target: DatasetFormat, overwrite: Bool)
+    throws(DatasetError) -> (written: Int, problems: [Problem])
+  {
     try TrainingSetBuilder(options: .init()).checkOutputs([output], input: input, overwrite: overwrite)
     let reader = try LineReader(path: input)
     let writer = try AtomicWriter(path: output)
     var written = 0
     var problems: [Problem] = []
     while let line = reader.next() {
-      if line.tooLong { problems.append(Problem(line: line.number, message: "the line is longer than the limit")); continue }
+      if line.tooLong {
+        problems.append(Problem(line: line.number, message: "the line is longer than the limit")); continue
+      }
       if line.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
       if let bad = UTF8Check.firstInvalidByte(line.bytes) {
         problems.append(Problem(line: line.number, message: "byte \(bad + 1) is not valid UTF-8"))
@@ -90,7 +119,8 @@ public enum FormatConverter {
       }
       let node: JSONNode
       do { node = try JSONParser.parse(line.bytes) } catch {
-        problems.append(Problem(line: line.number, message: "invalid JSON at column \(error.location.column): \(error.message)"))
+        problems.append(
+          Problem(line: line.number, message: "invalid JSON at column \(error.location.column): \(error.message)"))
         continue
       }
       switch convert(node, to: target) {

@@ -77,13 +77,17 @@ public final class LineReader {
         var end = newline
         if end > start, buffer[end - 1] == 0x0D { end -= 1 }
         var begin = start
-        if lineNumber == 1, end - begin >= 3, buffer[begin] == 0xEF, buffer[begin + 1] == 0xBB, buffer[begin + 2] == 0xBF {
+        if lineNumber == 1, end - begin >= 3, buffer[begin] == 0xEF, buffer[begin + 1] == 0xBB,
+          buffer[begin + 2] == 0xBF
+        {
           begin += 3
         }
         if end - begin > maximumLineBytes {
           return RawLine(number: lineNumber, bytes: [], offset: lineOffset, tooLong: true, unterminated: false)
         }
-        return RawLine(number: lineNumber, bytes: Array(buffer[begin..<end]), offset: lineOffset, tooLong: false, unterminated: false)
+        return RawLine(
+          number: lineNumber, bytes: Array(buffer[begin..<end]), offset: lineOffset, tooLong: false, unterminated: false
+        )
       }
       // No line break in the buffer: drop an over-long line's bytes instead of keeping them.
       if buffer.count - position > maximumLineBytes {
@@ -105,13 +109,18 @@ public final class LineReader {
         var end = buffer.count
         if end > position, buffer[end - 1] == 0x0D { end -= 1 }
         var begin = position
-        if lineNumber == 1, end - begin >= 3, buffer[begin] == 0xEF, buffer[begin + 1] == 0xBB, buffer[begin + 2] == 0xBF {
+        if lineNumber == 1, end - begin >= 3, buffer[begin] == 0xEF, buffer[begin + 1] == 0xBB,
+          buffer[begin + 2] == 0xBF
+        {
           begin += 3
         }
-        let line = RawLine(number: lineNumber, bytes: Array(buffer[begin..<end]), offset: fileOffset, tooLong: end - begin > maximumLineBytes, unterminated: true)
+        let line = RawLine(
+          number: lineNumber, bytes: Array(buffer[begin..<end]), offset: fileOffset,
+          tooLong: end - begin > maximumLineBytes, unterminated: true)
         fileOffset += buffer.count - position
         position = buffer.count
-        return line.tooLong ? RawLine(number: line.number, bytes: [], offset: line.offset, tooLong: true, unterminated: true) : line
+        return line.tooLong
+          ? RawLine(number: line.number, bytes: [], offset: line.offset, tooLong: true, unterminated: true) : line
       }
     }
   }
@@ -131,7 +140,8 @@ public enum DatasetError: Error, Equatable, CustomStringConvertible {
     case .unreadable(let path): return "cannot read '\(path)' (is it a folder, or unreadable?)"
     case .empty(let path): return "\(path): no examples (the file is empty or has only blank lines)"
     case .output(let error): return error.description
-    case .sameFile(let path): return "'\(path)' is both input and output; ftcost never touches its input, choose another --out"
+    case .sameFile(let path):
+      return "'\(path)' is both input and output; ftcost never touches its input, choose another --out"
     }
   }
 }

@@ -9,8 +9,10 @@ public struct Distribution: Sendable, Equatable {
   public var p95: Decimal
   public var max: Decimal
 
-  /// `nil` for an empty list. Percentiles interpolate linearly between order statistics, as
-  /// numpy's default does: position q·(n−1).
+  /// The distribution of `values`, or `nil` for an empty list.
+  ///
+  /// Percentiles interpolate linearly between order statistics, as numpy's default does:
+  /// position q·(n−1).
   public init?(_ values: [Int64]) {
     guard !values.isEmpty else { return nil }
     let sorted = values.sorted()
@@ -23,13 +25,16 @@ public struct Distribution: Sendable, Equatable {
     }
     min = Decimal(sorted[0])
     max = Decimal(sorted[sorted.count - 1])
-    p5 = percentile(Decimal(string: "0.05")!)
-    median = percentile(Decimal(string: "0.5")!)
-    p95 = percentile(Decimal(string: "0.95")!)
+    p5 = percentile(Decimal(sign: .plus, exponent: -2, significand: 5))
+    median = percentile(Decimal(sign: .plus, exponent: -1, significand: 5))
+    p95 = percentile(Decimal(sign: .plus, exponent: -2, significand: 95))
     mean = Decimal(sorted.reduce(0, +)) / Decimal(sorted.count)
   }
 
   public var json: JSON {
-    .object([("min", .number(min)), ("p5", .number(p5)), ("median", .number(median)), ("mean", .number(mean)), ("p95", .number(p95)), ("max", .number(max))])
+    .object([
+      ("min", .number(min)), ("p5", .number(p5)), ("median", .number(median)), ("mean", .number(mean)),
+      ("p95", .number(p95)), ("max", .number(max)),
+    ])
   }
 }

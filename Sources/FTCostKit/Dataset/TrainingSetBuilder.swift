@@ -49,7 +49,9 @@ public struct TrainingSetBuilder {
   static let keptMessageKeys = ["role", "content", "name", "weight", "tool_calls", "tool_call_id"]
 
   /// Builds `output` (and `validationOutput`) from `input`; writes nothing if it fails.
-  public func build(input: String, output: String, validationOutput: String?, overwrite: Bool) throws(DatasetError) -> Summary {
+  public func build(input: String, output: String, validationOutput: String?, overwrite: Bool) throws(DatasetError)
+    -> Summary
+  {
     try checkOutputs([output] + (validationOutput.map { [$0] } ?? []), input: input, overwrite: overwrite)
     let reader = try LineReader(path: input)
     let writer = try AtomicWriter(path: output)
@@ -102,7 +104,9 @@ public struct TrainingSetBuilder {
   func checkOutputs(_ outputs: [String], input: String, overwrite: Bool) throws(DatasetError) {
     let inputPath = URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path
     for path in outputs {
-      if URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path == inputPath { throw .sameFile(path) }
+      if URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path == inputPath {
+        throw .sameFile(path)
+      }
       do { try AtomicFile.checkWritable(path, overwrite: overwrite) } catch { throw .output(error) }
     }
     if outputs.count == 2, outputs[0] == outputs[1] { throw .sameFile(outputs[0]) }
@@ -116,14 +120,20 @@ public struct TrainingSetBuilder {
     if UTF8Check.firstInvalidByte(line.bytes) != nil { return .failure(.invalidUTF8) }
     guard let node = try? JSONParser.parse(line.bytes), node.members != nil else { return .failure(.invalidJSON) }
     guard let list = node["messages"]?.arrayValue, !list.isEmpty else { return .failure(.noMessages) }
-    guard let ratingNode = node["rating"], case .number(let literal) = ratingNode.kind, let rating = try? DecimalParser.parse(literal) else {
+    guard let ratingNode = node["rating"], case .number(let literal) = ratingNode.kind,
+      let rating = try? DecimalParser.parse(literal)
+    else {
       return .failure(.noRating)
     }
     if rating < options.minRating { return .failure(.lowRating) }
-    if !options.categories.isEmpty, !options.categories.contains(node["category"]?.stringValue ?? "") { return .failure(.otherCategory) }
+    if !options.categories.isEmpty, !options.categories.contains(node["category"]?.stringValue ?? "") {
+      return .failure(.otherCategory)
+    }
     var messages: Messages = []
     for message in list {
-      guard let role = message["role"]?.stringValue, ExampleChecker.openAIRoles.contains(role) else { return .failure(.badMessage) }
+      guard let role = message["role"]?.stringValue, ExampleChecker.openAIRoles.contains(role) else {
+        return .failure(.badMessage)
+      }
       var kept: [(String, JSON)] = []
       for key in Self.keptMessageKeys {
         guard let value = message[key], !value.isNull else { continue }
@@ -210,7 +220,9 @@ final class AtomicWriter {
   init(path: String) throws(DatasetError) {
     self.path = path
     temporary = AtomicFile.temporaryPath(for: path)
-    guard FileManager.default.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
+    guard FileManager.default.createFile(atPath: temporary, contents: nil),
+      let handle = FileHandle(forWritingAtPath: temporary)
+    else {
       throw .output(.writeFailed(path, "could not create a temporary file beside it"))
     }
     self.handle = handle
@@ -226,7 +238,9 @@ final class AtomicWriter {
   }
 
   private func flush() throws(DatasetError) {
-    do { try handle.write(contentsOf: buffer) } catch { throw .output(.writeFailed(path, "\(error.localizedDescription)")) }
+    do { try handle.write(contentsOf: buffer) } catch {
+      throw .output(.writeFailed(path, "\(error.localizedDescription)"))
+    }
     buffer.removeAll(keepingCapacity: true)
   }
 

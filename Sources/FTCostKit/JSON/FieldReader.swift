@@ -130,7 +130,8 @@ public struct FieldReader {
   public mutating func date(_ object: JSONNode, _ key: String, path: String, required: Bool = false) -> ISODate? {
     guard let text = string(object, key, path: path, required: required) else { return nil }
     guard let date = ISODate(text) else {
-      report("expected a date written YYYY-MM-DD, found \"\(text)\"", at: object[key]?.location, path: Self.join(path, key))
+      report(
+        "expected a date written YYYY-MM-DD, found \"\(text)\"", at: object[key]?.location, path: Self.join(path, key))
       return nil
     }
     return date

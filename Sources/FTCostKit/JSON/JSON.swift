@@ -44,7 +44,9 @@ public indirect enum JSON: Sendable, Equatable {
     case .array(let items):
       if items.isEmpty { output += "[]"; return }
       // Arrays of scalars stay on one line: monthly figures read better that way.
-      let scalars = items.allSatisfy { if case .array = $0 { return false }; if case .object = $0 { return false }; return true }
+      let scalars = items.allSatisfy {
+        if case .array = $0 { return false }; if case .object = $0 { return false }; return true
+      }
       if scalars {
         output += "[" + items.map { $0.rendered(pretty: false) }.joined(separator: pretty ? ", " : ",") + "]"
         return

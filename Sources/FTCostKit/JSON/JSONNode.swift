@@ -20,7 +20,7 @@ public struct JSONNode: Sendable, Equatable {
   public var kind: Kind
   public var location: SourceLocation
 
-  /// The type name users see in messages: "a string", "an object", …
+  /// The type name users see in messages, such as "a string" or "an object".
   public var typeName: String {
     switch kind {
     case .null: return "null"

@@ -45,7 +45,8 @@ public struct PricingCatalog: Sendable {
     self.warnings = tables.compactMap { table in
       let age = table.asOf.days(to: today)
       guard age > PricingTable.staleAfterDays else { return nil }
-      return "warning: \(table.file): prices are as of \(table.asOf) (\(age) days old); prices change often, check the provider's page"
+      return
+        "warning: \(table.file): prices are as of \(table.asOf) (\(age) days old); prices change often, check the provider's page"
     }
   }
 
@@ -54,11 +55,16 @@ public struct PricingCatalog: Sendable {
     var seen: [String: (String, SourceLocation)] = [:]
     var problems: [Diagnostic] = []
     for table in tables {
-      for (name, location) in table.idLocations.sorted(by: { ($0.value.line, $0.value.column) < ($1.value.line, $1.value.column) }) {
+      for (name, location) in table.idLocations.sorted(by: {
+        ($0.value.line, $0.value.column) < ($1.value.line, $1.value.column)
+      }) {
         if let (file, first) = seen[name], file != table.file {
-          problems.append(Diagnostic(
-            file: table.file, location: location, path: "",
-            message: "duplicate model id \"\(name)\": also defined at \(file):\(first.line):\(first.column); keep one of them"))
+          problems.append(
+            Diagnostic(
+              file: table.file, location: location, path: "",
+              message:
+                "duplicate model id \"\(name)\": also defined at \(file):\(first.line):\(first.column); keep one of them"
+            ))
         } else {
           seen[name] = (table.file, location)
         }

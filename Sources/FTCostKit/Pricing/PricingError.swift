@@ -12,7 +12,8 @@ public enum PricingError: Error, Equatable, CustomStringConvertible {
     switch self {
     case .invalid(let problems):
       guard let first = problems.first else { return "the pricing tables are invalid" }
-      let more = problems.count > 1 ? " (and \(problems.count - 1) more; run 'ftcost pricing validate' to list them)" : ""
+      let more =
+        problems.count > 1 ? " (and \(problems.count - 1) more; run 'ftcost pricing validate' to list them)" : ""
       return first.description + more
     case .folderNotFound(let path):
       return "pricing folder '\(path)' does not exist; pass a folder of *.json pricing tables to --pricing"
@@ -21,10 +22,12 @@ public enum PricingError: Error, Equatable, CustomStringConvertible {
     case .unreadable(let path, let reason):
       return "cannot read '\(path)': \(reason)"
     case .unknownModel(let name, let suggestions):
-      let hint = suggestions.isEmpty ? "" : " Did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?"
+      let hint =
+        suggestions.isEmpty ? "" : " Did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?"
       return "unknown model '\(name)'.\(hint) Run 'ftcost pricing list' to see every model."
     case .builtInDataMissing(let searched):
-      return "cannot find ftcost's built-in pricing tables (looked in: \(searched.joined(separator: ", "))); set FTCOST_DATA to the folder that holds pricing/ and tokenizers/"
+      return
+        "cannot find ftcost's built-in pricing tables (looked in: \(searched.joined(separator: ", "))); set FTCOST_DATA to the folder that holds pricing/ and tokenizers/"
     }
   }
 }

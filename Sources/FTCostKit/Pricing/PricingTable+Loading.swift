@@ -35,7 +35,9 @@ extension PricingTable {
     do {
       root = try JSONParser.parse(bytes)
     } catch {
-      return (nil, [Diagnostic(file: file, location: error.location, path: "", message: "malformed JSON: \(error.message)")])
+      return (
+        nil, [Diagnostic(file: file, location: error.location, path: "", message: "malformed JSON: \(error.message)")]
+      )
     }
     guard reader.object(root, path: "", allowed: topKeys) != nil else { return (nil, reader.diagnostics) }
 
@@ -58,7 +60,9 @@ extension PricingTable {
     let source = reader.string(root, "source", path: "", required: true) ?? ""
 
     var providerFineTuning: ProviderFineTuning?
-    if let node = root["fine_tuning"], !node.isNull, reader.object(node, path: "fine_tuning", allowed: providerFineTuningKeys) != nil {
+    if let node = root["fine_tuning"], !node.isNull,
+      reader.object(node, path: "fine_tuning", allowed: providerFineTuningKeys) != nil
+    {
       providerFineTuning = ProviderFineTuning(
         api: reader.bool(node, "api", path: "fine_tuning", required: true) ?? false,
         dataFormats: reader.strings(node, "data_formats", path: "fine_tuning") ?? [],
@@ -166,9 +170,12 @@ extension PricingTable {
       }
     }
     var embedding: EmbeddingPrices?
-    if let sub = node["embedding"], !sub.isNull, prices.reader.object(sub, path: "\(path).embedding", allowed: embeddingKeys) != nil {
+    if let sub = node["embedding"], !sub.isNull,
+      prices.reader.object(sub, path: "\(path).embedding", allowed: embeddingKeys) != nil
+    {
       if let input = prices.price(sub, "input", path: "\(path).embedding", required: true) {
-        embedding = EmbeddingPrices(input: input, batchInput: prices.price(sub, "batch_input", path: "\(path).embedding"))
+        embedding = EmbeddingPrices(
+          input: input, batchInput: prices.price(sub, "batch_input", path: "\(path).embedding"))
       }
       unconfirmed += unconfirmedPaths(sub, prefix: "embedding", path: "\(path).embedding", reader: &prices.reader)
     }
@@ -254,9 +261,10 @@ private struct PriceReader {
               "tiers must be in ascending order of above_input_tokens (\(threshold) follows \(last.aboveInputTokens))",
               at: item.location, path: tierPath)
           }
-          tiers.append(PriceTier(
-            aboveInputTokens: threshold, input: tierInput,
-            cachedInput: price(item, "cached_input", path: tierPath), output: tierOutput))
+          tiers.append(
+            PriceTier(
+              aboveInputTokens: threshold, input: tierInput,
+              cachedInput: price(item, "cached_input", path: tierPath), output: tierOutput))
         }
       } else {
         reader.report("expected an array of tiers, found \(list.typeName)", at: list.location, path: "\(path).tiers")

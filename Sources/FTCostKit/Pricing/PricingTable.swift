@@ -20,7 +20,7 @@ public struct PricingTable: Sendable, Equatable {
   public static let knownTokenizers = ["o200k_base", "cl100k_base", "approximate"]
   /// Prices per 1M tokens outside this range are almost surely unit mistakes.
   public static let unusualPriceAbove: Decimal = 1000
-  public static let unusualPriceBelow = Decimal(string: "0.000001")!
+  public static let unusualPriceBelow = Decimal(sign: .plus, exponent: -6, significand: 1)
   /// Tables older than this many days make commands warn that prices may have changed.
   public static let staleAfterDays = 180
 }

@@ -6,9 +6,16 @@ extension Advice {
     .object([
       ("recommendation", .string(recommendation.rawValue)),
       ("summary", .string(summary)),
-      ("path", .array(path.map { step in
-        .object([("question", .string(step.question.text)), ("key", .string(step.question.key)), ("answer", .string(step.answer)), ("rule", .string(step.rule)), ("source", .string(step.source))])
-      })),
+      (
+        "path",
+        .array(
+          path.map { step in
+            .object([
+              ("question", .string(step.question.text)), ("key", .string(step.question.key)),
+              ("answer", .string(step.answer)), ("rule", .string(step.rule)), ("source", .string(step.source)),
+            ])
+          })
+      ),
       ("next_steps", .array(nextSteps.map { .string($0) })),
       ("caveats", .array(caveats.map { .string($0) })),
       ("costs", costs.map { $0.json() } ?? .null),
@@ -32,7 +39,8 @@ extension Advice {
       let report = ScenarioReport(result: costs, money: money)
       out += "\nThe numbers (\(costs.scenario.name)):\n" + report.comparisonTable.renderedText() + report.verdict + "\n"
       for candidate in costs.candidates where candidate.cost.plan.strategy == recommendation.strategy {
-        out += "\(candidate.cost.plan.name): payback \(report.payback(candidate.paybackMonths)), net benefit \(money.total(candidate.netBenefit)) over \(costs.scenario.horizonMonths) months\n"
+        out +=
+          "\(candidate.cost.plan.name): payback \(report.payback(candidate.paybackMonths)), net benefit \(money.total(candidate.netBenefit)) over \(costs.scenario.horizonMonths) months\n"
       }
     }
     if !conflicts.isEmpty {
@@ -97,24 +105,40 @@ extension DecisionTree {
       case .outcome(let outcome):
         return .object([
           ("outcome", .string(outcome.recommendation.rawValue)), ("summary", .string(outcome.summary)),
-          ("next_steps", .array(outcome.nextSteps.map { .string($0) })), ("caveats", .array(outcome.caveats.map { .string($0) })),
+          ("next_steps", .array(outcome.nextSteps.map { .string($0) })),
+          ("caveats", .array(outcome.caveats.map { .string($0) })),
         ])
       case .ask(let key, let branches):
         return .object([
           ("ask", .string(key)),
-          ("branches", .array(branches.map { branch in
-            .object([("when", .string(branch.condition.label)), ("rule", .string(branch.rule)), ("source", .string(branch.source)), ("next", node(branch.next))])
-          })),
+          (
+            "branches",
+            .array(
+              branches.map { branch in
+                .object([
+                  ("when", .string(branch.condition.label)), ("rule", .string(branch.rule)),
+                  ("source", .string(branch.source)), ("next", node(branch.next)),
+                ])
+              })
+          ),
         ])
       }
     }
     return .object([
-      ("questions", .array(questions.map { question in
-        var members: [(String, JSON)] = [("key", .string(question.key)), ("text", .string(question.text)), ("why", .string(question.why))]
-        if case .choice(let choices) = question.kind { members.append(("values", .array(choices.map { .string($0.value) }))) }
-        members.append(("default", .string(question.defaultAnswer)))
-        return .object(members)
-      })),
+      (
+        "questions",
+        .array(
+          questions.map { question in
+            var members: [(String, JSON)] = [
+              ("key", .string(question.key)), ("text", .string(question.text)), ("why", .string(question.why)),
+            ]
+            if case .choice(let choices) = question.kind {
+              members.append(("values", .array(choices.map { .string($0.value) })))
+            }
+            members.append(("default", .string(question.defaultAnswer)))
+            return .object(members)
+          })
+      ),
       ("root", node(root)),
     ])
   }

@@ -16,7 +16,10 @@ public struct CumulativeCostChart {
   /// Cumulative cost at the end of months 0 … H (month 0 holds the one-time cost).
   static func cumulative(oneTime: Decimal, monthly: [Decimal]) -> [Decimal] {
     var running = oneTime
-    return [oneTime] + monthly.map { running += $0; return running }
+    return [oneTime]
+      + monthly.map {
+        running += $0; return running
+      }
   }
 
   public func svg() -> String {
@@ -25,10 +28,17 @@ public struct CumulativeCostChart {
     let plotWidth = width - left - right, plotHeight = height - top - bottom
     let horizon = result.scenario.horizonMonths
     var series: [(String, [Decimal], CandidateResult?)] = [
-      (result.baseline.plan.name + " (baseline)", Self.cumulative(oneTime: result.baseline.oneTimeCost, monthly: result.baselineMonthlyCost), nil)
+      (
+        result.baseline.plan.name + " (baseline)",
+        Self.cumulative(oneTime: result.baseline.oneTimeCost, monthly: result.baselineMonthlyCost), nil
+      )
     ]
     for candidate in result.candidates {
-      series.append((candidate.cost.plan.name, Self.cumulative(oneTime: candidate.cost.oneTimeCost, monthly: candidate.monthlyCost), candidate))
+      series.append(
+        (
+          candidate.cost.plan.name,
+          Self.cumulative(oneTime: candidate.cost.oneTimeCost, monthly: candidate.monthlyCost), candidate
+        ))
     }
     let maximum = series.flatMap(\.1).max() ?? 1
     let top10 = Self.niceCeiling(maximum)
@@ -49,33 +59,42 @@ public struct CumulativeCostChart {
     for step in 0...5 {
       let value = top10 * Decimal(step) / 5
       let yy = y(value)
-      svg += "<line x1=\"\(f(left))\" y1=\"\(f(yy))\" x2=\"\(f(left + plotWidth))\" y2=\"\(f(yy))\" stroke=\"#e0e0e0\"/>\n"
-      svg += "<text x=\"\(f(left - 8))\" y=\"\(f(yy + 4))\" text-anchor=\"end\">\(Self.escape(money.total(value)))</text>\n"
+      svg +=
+        "<line x1=\"\(f(left))\" y1=\"\(f(yy))\" x2=\"\(f(left + plotWidth))\" y2=\"\(f(yy))\" stroke=\"#e0e0e0\"/>\n"
+      svg +=
+        "<text x=\"\(f(left - 8))\" y=\"\(f(yy + 4))\" text-anchor=\"end\">\(Self.escape(money.total(value)))</text>\n"
     }
     let tickEvery = max(1, horizon / 12)
     for month in stride(from: 0, through: horizon, by: tickEvery) {
       let xx = x(Double(month))
-      svg += "<line x1=\"\(f(xx))\" y1=\"\(f(top + plotHeight))\" x2=\"\(f(xx))\" y2=\"\(f(top + plotHeight + 5))\" stroke=\"#333\"/>\n"
+      svg +=
+        "<line x1=\"\(f(xx))\" y1=\"\(f(top + plotHeight))\" x2=\"\(f(xx))\" y2=\"\(f(top + plotHeight + 5))\" stroke=\"#333\"/>\n"
       svg += "<text x=\"\(f(xx))\" y=\"\(f(top + plotHeight + 20))\" text-anchor=\"middle\">\(month)</text>\n"
     }
-    svg += "<line x1=\"\(f(left))\" y1=\"\(f(top + plotHeight))\" x2=\"\(f(left + plotWidth))\" y2=\"\(f(top + plotHeight))\" stroke=\"#333\"/>\n"
-    svg += "<line x1=\"\(f(left))\" y1=\"\(f(top))\" x2=\"\(f(left))\" y2=\"\(f(top + plotHeight))\" stroke=\"#333\"/>\n"
+    svg +=
+      "<line x1=\"\(f(left))\" y1=\"\(f(top + plotHeight))\" x2=\"\(f(left + plotWidth))\" y2=\"\(f(top + plotHeight))\" stroke=\"#333\"/>\n"
+    svg +=
+      "<line x1=\"\(f(left))\" y1=\"\(f(top))\" x2=\"\(f(left))\" y2=\"\(f(top + plotHeight))\" stroke=\"#333\"/>\n"
     svg += "<text x=\"\(f(left + plotWidth / 2))\" y=\"\(f(height - 15))\" text-anchor=\"middle\">month</text>\n"
-    svg += "<text transform=\"translate(20 \(f(top + plotHeight / 2))) rotate(-90)\" text-anchor=\"middle\">cumulative cost (\(Self.escape(result.currency)))</text>\n"
+    svg +=
+      "<text transform=\"translate(20 \(f(top + plotHeight / 2))) rotate(-90)\" text-anchor=\"middle\">cumulative cost (\(Self.escape(result.currency)))</text>\n"
     for (offset, entry) in series.enumerated() {
       let color = Self.palette[offset % Self.palette.count]
       let points = entry.1.enumerated().map { "\(f(x(Double($0.offset)))),\(f(y($0.element)))" }.joined(separator: " ")
       svg += "<polyline fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" points=\"\(points)\"/>\n"
       let legendY = top + 20 * Double(offset)
-      svg += "<line x1=\"\(f(width - right + 15))\" y1=\"\(f(legendY))\" x2=\"\(f(width - right + 35))\" y2=\"\(f(legendY))\" stroke=\"\(color)\" stroke-width=\"2\"/>\n"
+      svg +=
+        "<line x1=\"\(f(width - right + 15))\" y1=\"\(f(legendY))\" x2=\"\(f(width - right + 35))\" y2=\"\(f(legendY))\" stroke=\"\(color)\" stroke-width=\"2\"/>\n"
       svg += "<text x=\"\(f(width - right + 40))\" y=\"\(f(legendY + 4))\">\(Self.escape(entry.0))</text>\n"
       if let candidate = entry.2, let payback = candidate.paybackMonths, payback <= Decimal(horizon) {
         let month = NSDecimalNumber(decimal: payback).doubleValue
         let whole = min(Int(month), horizon - 1)
         let fraction = Decimal(month - Double(whole))
         let value = entry.1[whole] + (entry.1[whole + 1] - entry.1[whole]) * fraction
-        svg += "<circle cx=\"\(f(x(month)))\" cy=\"\(f(y(value)))\" r=\"5\" fill=\"\(color)\" stroke=\"#000\"><title>payback: \(Self.escape(ScenarioReport(result: result, money: money).payback(payback)))</title></circle>\n"
-        svg += "<text x=\"\(f(x(month) + 8))\" y=\"\(f(y(value) - 8))\" fill=\"\(color)\">payback \(Self.escape(ScenarioReport(result: result, money: money).payback(payback)))</text>\n"
+        svg +=
+          "<circle cx=\"\(f(x(month)))\" cy=\"\(f(y(value)))\" r=\"5\" fill=\"\(color)\" stroke=\"#000\"><title>payback: \(Self.escape(ScenarioReport(result: result, money: money).payback(payback)))</title></circle>\n"
+        svg +=
+          "<text x=\"\(f(x(month) + 8))\" y=\"\(f(y(value) - 8))\" fill=\"\(color)\">payback \(Self.escape(ScenarioReport(result: result, money: money).payback(payback)))</text>\n"
       }
     }
     svg += "</svg>\n"

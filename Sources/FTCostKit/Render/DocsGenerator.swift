@@ -52,22 +52,34 @@ public struct DocsGenerator {
   }
 
   public func pricing() -> String {
-    var out = Self.header + "# Prices\n\nUSD per 1M tokens (per hour where marked). `*` marks a value no primary source confirms: check it before you budget on it. Overlay your own prices with `ftcost --pricing DIR`.\n"
+    var out =
+      Self.header
+      + "# Prices\n\nUSD per 1M tokens (per hour where marked). `*` marks a value no primary source confirms: check it before you budget on it. Overlay your own prices with `ftcost --pricing DIR`.\n"
     for table in catalog.tables {
-      let models = catalog.models.filter { $0.provider == table.provider && $0.origin.file == table.models.first?.origin.file }
+      let models = catalog.models.filter {
+        $0.provider == table.provider && $0.origin.file == table.models.first?.origin.file
+      }
       guard !models.isEmpty else { continue }
       out += "\n## \(table.displayName)\n"
       let chat = models.filter { $0.inference != nil }
       if !chat.isEmpty {
         var inference = TextTable(columns: [
-          .init("model"), .init("input", .right), .init("cached input", .right), .init("output", .right), .init("batch in / out", .right), .init("long context", .left), .init("status"),
+          .init("model"), .init("input", .right), .init("cached input", .right), .init("output", .right),
+          .init("batch in / out", .right), .init("long context", .left), .init("status"),
         ])
         for model in chat {
           guard let prices = model.inference else { continue }
-          let batch = prices.batchInput.map { price($0, model, "inference.batch_input") + " / " + price(prices.batchOutput, model, "inference.batch_output") } ?? "-"
-          let tiers = prices.tiers.map { "above \(MoneyFormat.grouped(Decimal($0.aboveInputTokens))): \(money.price($0.input)) / \(money.price($0.output))" }.joined(separator: "; ")
+          let batch =
+            prices.batchInput.map {
+              price($0, model, "inference.batch_input") + " / "
+                + price(prices.batchOutput, model, "inference.batch_output")
+            } ?? "-"
+          let tiers = prices.tiers.map {
+            "above \(MoneyFormat.grouped(Decimal($0.aboveInputTokens))): \(money.price($0.input)) / \(money.price($0.output))"
+          }.joined(separator: "; ")
           inference.append([
-            model.id, price(prices.input, model, "inference.input"), price(prices.cachedInput, model, "inference.cached_input"),
+            model.id, price(prices.input, model, "inference.input"),
+            price(prices.cachedInput, model, "inference.cached_input"),
             price(prices.output, model, "inference.output"), batch, tiers.isEmpty ? "-" : tiers, status(model),
           ])
         }
@@ -75,13 +87,22 @@ public struct DocsGenerator {
       }
       let tunable = models.filter { $0.fineTuning != nil }
       if !tunable.isEmpty {
-        var fine = TextTable(columns: [.init("model"), .init("training per 1M", .right), .init("fine-tuned input / output per 1M"), .init("hosting"), .init("fine-tuned models retire")])
+        var fine = TextTable(columns: [
+          .init("model"), .init("training per 1M", .right), .init("fine-tuned input / output per 1M"), .init("hosting"),
+          .init("fine-tuned models retire"),
+        ])
         for model in tunable {
           guard let ft = model.fineTuning else { continue }
-          let training = ft.training.map { price($0, model, "fine_tuning.training") } ?? ft.trainingPerHour.map { price($0, model, "fine_tuning.training_per_hour") + " per hour" } ?? "-"
+          let training =
+            ft.training.map { price($0, model, "fine_tuning.training") } ?? ft.trainingPerHour.map {
+              price($0, model, "fine_tuning.training_per_hour") + " per hour"
+            } ?? "-"
           var tuned = "-"
           if let prices = ft.inference {
-            tuned = price(prices.input, model, "fine_tuning.inference.input") + " / " + price(prices.output, model, "fine_tuning.inference.output") + Self.multiple(prices, base: model.inference)
+            tuned =
+              price(prices.input, model, "fine_tuning.inference.input") + " / "
+              + price(prices.output, model, "fine_tuning.inference.output")
+              + Self.multiple(prices, base: model.inference)
           }
           fine.append([
             displayName(model), training, tuned,
@@ -95,14 +116,19 @@ public struct DocsGenerator {
       if !embeddings.isEmpty {
         var table = TextTable(columns: [.init("model"), .init("input", .right), .init("batch input", .right)])
         for model in embeddings {
-          table.append([model.id, price(model.embedding?.input, model, "embedding.input"), price(model.embedding?.batchInput, model, "embedding.batch_input")])
+          table.append([
+            model.id, price(model.embedding?.input, model, "embedding.input"),
+            price(model.embedding?.batchInput, model, "embedding.batch_input"),
+          ])
         }
         out += "\n### Embeddings\n\n" + table.renderedMarkdown()
       }
       let gpus = models.filter { $0.gpuPerHour != nil }
       if !gpus.isEmpty {
         var table = TextTable(columns: [.init("GPU"), .init("per GPU-hour", .right), .init("as of"), .init("source")])
-        for model in gpus { table.append([model.id, price(model.gpuPerHour, model, "gpu_per_hour"), model.asOf.description, model.source]) }
+        for model in gpus {
+          table.append([model.id, price(model.gpuPerHour, model, "gpu_per_hour"), model.asOf.description, model.source])
+        }
         out += "\n### GPUs\n\n" + table.renderedMarkdown()
       }
       out += "\nTable as of \(table.asOf). Source: \(table.source)\n"
@@ -127,7 +153,11 @@ public struct DocsGenerator {
     row("Fine-tuning API") { $0.fineTuning?.api == true ? "yes" : "no public API" }
     row("Data format") { table in
       let formats = table.fineTuning?.dataFormats ?? []
-      return formats.isEmpty ? "-" : formats.map { $0 == "openai-chat" ? "JSONL (messages)" : $0 == "vertex-gemini" ? "JSONL (contents / parts)" : $0 }.joined(separator: ", ")
+      return formats.isEmpty
+        ? "-"
+        : formats.map {
+          $0 == "openai-chat" ? "JSONL (messages)" : $0 == "vertex-gemini" ? "JSONL (contents / parts)" : $0
+        }.joined(separator: ", ")
     }
     row("Fine-tunable models") { table in
       let names = catalog.models.filter { $0.provider == table.provider && $0.fineTuning != nil }.map(displayName)
@@ -142,7 +172,9 @@ public struct DocsGenerator {
     row("Distillation") { $0.fineTuning?.distillation == true ? "yes" : "no" }
     row("New fine-tuning jobs until") { $0.fineTuning?.newJobsUntil?.description ?? "-" }
     row("Models retiring") { table in
-      let dated = catalog.models.filter { $0.provider == table.provider && ($0.deprecationDate != nil || $0.fineTuning?.deprecationDate != nil) }
+      let dated = catalog.models.filter {
+        $0.provider == table.provider && ($0.deprecationDate != nil || $0.fineTuning?.deprecationDate != nil)
+      }
       let lines = dated.map { model -> String in
         let base = model.deprecationDate.map { "\(displayName(model)) \($0)" }
         let tuned = model.fineTuning?.deprecationDate.map { "ft:\(displayName(model)) \($0)" }
@@ -150,7 +182,9 @@ public struct DocsGenerator {
       }
       return lines.isEmpty ? "-" : lines.joined(separator: "; ")
     }
-    var out = Self.header + "# Providers compared\n\nModule 20.3's comparison, generated from the pricing tables.\n\n" + table.renderedMarkdown()
+    var out =
+      Self.header + "# Providers compared\n\nModule 20.3's comparison, generated from the pricing tables.\n\n"
+      + table.renderedMarkdown()
     out += "\nNotes:\n\n"
     for table in tables {
       if let note = table.fineTuning?.note { out += "- **\(table.displayName)**: \(note)\n" }
@@ -159,24 +193,37 @@ public struct DocsGenerator {
   }
 
   public func datasetSizes() -> String {
-    var table = TextTable(columns: [.init("task"), .init("minimum", .right), .init("recommended", .right), .init("ideal", .right), .init("`--task`")])
+    var table = TextTable(columns: [
+      .init("task"), .init("minimum", .right), .init("recommended", .right), .init("ideal", .right), .init("`--task`"),
+    ])
     for task in TrainingTask.allCases {
-      table.append([task.title, MoneyFormat.grouped(Decimal(task.minimum)), MoneyFormat.grouped(Decimal(task.recommended)), MoneyFormat.grouped(Decimal(task.ideal)) + "+", task.rawValue])
+      table.append([
+        task.title, MoneyFormat.grouped(Decimal(task.minimum)), MoneyFormat.grouped(Decimal(task.recommended)),
+        MoneyFormat.grouped(Decimal(task.ideal)) + "+", task.rawValue,
+      ])
     }
-    return Self.header + "# How many examples a task needs\n\nModule 20.2's guide; `ftcost dataset inspect FILE --task TASK` judges a file against it. Providers set their own floors too: OpenAI accepts 10 examples and recommends starting with 50; Vertex AI recommends starting with 100.\n\n" + table.renderedMarkdown()
+    return Self.header
+      + "# How many examples a task needs\n\nModule 20.2's guide; `ftcost dataset inspect FILE --task TASK` judges a file against it. Providers set their own floors too: OpenAI accepts 10 examples and recommends starting with 50; Vertex AI recommends starting with 100.\n\n"
+      + table.renderedMarkdown()
   }
 
   public func advisor() -> String {
     let tree = DecisionTree.standard
-    return Self.header + "# Should we fine-tune? The advisor's decision tree\n\n`ftcost advise` walks this tree; each branch carries its rule and source.\n\n```mermaid\n" + tree.mermaid + "```\n\n## As text\n\n```\n" + tree.outline + "```\n"
+    return Self.header
+      + "# Should we fine-tune? The advisor's decision tree\n\n`ftcost advise` walks this tree; each branch carries its rule and source.\n\n```mermaid\n"
+      + tree.mermaid + "```\n\n## As text\n\n```\n" + tree.outline + "```\n"
   }
 
   public func examplesPage() throws -> String {
-    var out = Self.header + "# Example scenarios\n\nEach scenario in `examples/`, compared by the engine (`ftcost compare --scenario FILE --format markdown`).\n"
+    var out =
+      Self.header
+      + "# Example scenarios\n\nEach scenario in `examples/`, compared by the engine (`ftcost compare --scenario FILE --format markdown`).\n"
     for (file, scenario) in examples {
-      let result = try ScenarioEngine.run(scenario, catalog: catalog, today: scenario.startDate ?? referenceDate, file: file)
+      let result = try ScenarioEngine.run(
+        scenario, catalog: catalog, today: scenario.startDate ?? referenceDate, file: file)
       let report = ScenarioReport(result: result, money: money)
-      out += "\n## \(scenario.name)\n\n`examples/\(file)` - \(MoneyFormat.count(scenario.workload.requestsPerMonth)) requests a month over \(scenario.horizonMonths) months.\n\n"
+      out +=
+        "\n## \(scenario.name)\n\n`examples/\(file)` - \(MoneyFormat.count(scenario.workload.requestsPerMonth)) requests a month over \(scenario.horizonMonths) months.\n\n"
       out += report.comparisonTable.renderedMarkdown() + "\n" + report.verdict + "\n"
     }
     return out
@@ -184,17 +231,28 @@ public struct DocsGenerator {
 
   /// The short pricing summary kept in the README between marker comments.
   public func readmeSummary() -> String {
-    var table = TextTable(columns: [.init("model"), .init("input / output per 1M", .right), .init("fine-tuning: training / tuned in / out per 1M")])
-    let names = ["gpt-4o-mini", "gpt-4o", "gpt-4.1-mini", "gpt-5", "gpt-6-sol", "claude-sonnet-5", "gemini-2.5-flash", "gemini-3.8-flash"]
+    var table = TextTable(columns: [
+      .init("model"), .init("input / output per 1M", .right), .init("fine-tuning: training / tuned in / out per 1M"),
+    ])
+    let names = [
+      "gpt-4o-mini", "gpt-4o", "gpt-4.1-mini", "gpt-5", "gpt-6-sol", "claude-sonnet-5", "gemini-2.5-flash",
+      "gemini-3.8-flash",
+    ]
     for name in names {
       guard let model = try? catalog.model(named: name), let prices = model.inference else { continue }
       var tuning = "none"
       if let ft = model.fineTuning, let training = ft.training, let tuned = ft.inference {
-        tuning = "\(price(training, model, "fine_tuning.training")) / \(price(tuned.input, model, "fine_tuning.inference.input")) / \(price(tuned.output, model, "fine_tuning.inference.output"))"
+        tuning =
+          "\(price(training, model, "fine_tuning.training")) / \(price(tuned.input, model, "fine_tuning.inference.input")) / \(price(tuned.output, model, "fine_tuning.inference.output"))"
       }
-      table.append([displayName(model), "\(price(prices.input, model, "inference.input")) / \(price(prices.output, model, "inference.output"))", tuning])
+      table.append([
+        displayName(model),
+        "\(price(prices.input, model, "inference.input")) / \(price(prices.output, model, "inference.output"))", tuning,
+      ])
     }
-    return "Built-in prices (USD per 1M tokens; `*` unconfirmed; full tables in [docs/pricing.md](docs/pricing.md)):\n\n" + table.renderedMarkdown()
+    return
+      "Built-in prices (USD per 1M tokens; `*` unconfirmed; full tables in [docs/pricing.md](docs/pricing.md)):\n\n"
+      + table.renderedMarkdown()
   }
 
   public static let readmeStart = "<!-- ftcost:pricing-summary:start -->"
@@ -202,7 +260,9 @@ public struct DocsGenerator {
 
   /// `readme` with the summary between the markers replaced; `nil` when the markers are missing.
   public func refreshedReadme(_ readme: String) -> String? {
-    guard let start = readme.range(of: Self.readmeStart), let end = readme.range(of: Self.readmeEnd), start.upperBound <= end.lowerBound else { return nil }
+    guard let start = readme.range(of: Self.readmeStart), let end = readme.range(of: Self.readmeEnd),
+      start.upperBound <= end.lowerBound
+    else { return nil }
     return String(readme[..<start.upperBound]) + "\n" + readmeSummary() + String(readme[end.lowerBound...])
   }
 }

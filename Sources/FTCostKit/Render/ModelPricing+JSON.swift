@@ -13,12 +13,17 @@ extension ModelPricing {
         members += [("batch_input", .number(prices.batchInput)), ("batch_output", .number(prices.batchOutput))]
       }
       if tiers {
-        members.append(("tiers", .array(prices.tiers.map { tier in
-          .object([
-            ("above_input_tokens", .integer(tier.aboveInputTokens)), ("input", .number(tier.input)),
-            ("cached_input", .number(tier.cachedInput)), ("output", .number(tier.output)),
-          ])
-        })))
+        members.append(
+          (
+            "tiers",
+            .array(
+              prices.tiers.map { tier in
+                .object([
+                  ("above_input_tokens", .integer(tier.aboveInputTokens)), ("input", .number(tier.input)),
+                  ("cached_input", .number(tier.cachedInput)), ("output", .number(tier.output)),
+                ])
+              })
+          ))
       }
       return .object(members)
     }
@@ -40,7 +45,10 @@ extension ModelPricing {
         ("hosting_per_hour", .number(ft.hostingPerHour)),
         ("new_jobs_until", .string(fineTuningNewJobsUntil?.description)),
         ("deprecation_date", .string(ft.deprecationDate?.description)),
-        ("recommended_examples", (ft.recommendedExamples ?? providerFineTuning?.recommendedExamples).map { .integer($0) } ?? .null),
+        (
+          "recommended_examples",
+          (ft.recommendedExamples ?? providerFineTuning?.recommendedExamples).map { .integer($0) } ?? .null
+        ),
         ("max_job_fee", .number(ft.maxJobFee)),
       ])
     }
@@ -56,13 +64,19 @@ extension ModelPricing {
       ("deprecation_date", .string(deprecationDate?.description)),
       ("inference", inference(self.inference, batch: true, tiers: true)),
       ("fine_tuning", fineTuningJSON),
-      ("embedding", embedding.map { .object([("input", .number($0.input)), ("batch_input", .number($0.batchInput))]) } ?? .null),
+      (
+        "embedding",
+        embedding.map { .object([("input", .number($0.input)), ("batch_input", .number($0.batchInput))]) } ?? .null
+      ),
       ("gpu_per_hour", .number(gpuPerHour)),
       ("unconfirmed", .array(unconfirmed.map { .string($0) })),
-      ("origin", .object([
-        ("file", .string(origin.file)), ("built_in", .bool(origin.isBuiltIn)),
-        ("overrides", .string(origin.overrides)),
-      ])),
+      (
+        "origin",
+        .object([
+          ("file", .string(origin.file)), ("built_in", .bool(origin.isBuiltIn)),
+          ("overrides", .string(origin.overrides)),
+        ])
+      ),
     ])
   }
 

@@ -48,7 +48,8 @@ public struct ScenarioReport {
   public var verdict: String {
     let horizon = result.scenario.horizonMonths
     guard let best = result.best else {
-      return "Verdict: stay with \(result.baseline.plan.name): no candidate pays back within \(horizon) months at this volume."
+      return
+        "Verdict: stay with \(result.baseline.plan.name): no candidate pays back within \(horizon) months at this volume."
     }
     var line = "Verdict: \(best.cost.plan.name) "
     if best.investment <= 0 {
@@ -86,7 +87,11 @@ public struct ScenarioReport {
     table.append(["benefit/cost ratio", candidate.benefitCostRatio.map(money.ratio) ?? "n/a (no investment)"])
     let rate = result.scenario.discountRateAnnual
     table.append(["NPV at \(money.percent(rate)) a year", money.total(candidate.npv)])
-    table.append(["break-even volume", candidate.breakEvenRequestsPerMonth.map { MoneyFormat.grouped($0.rounded(scale: 0, .up)) + " requests/month" } ?? "never (not cheaper per request)"])
+    table.append([
+      "break-even volume",
+      candidate.breakEvenRequestsPerMonth.map { MoneyFormat.grouped($0.rounded(scale: 0, .up)) + " requests/month" }
+        ?? "never (not cheaper per request)",
+    ])
     return table
   }
 

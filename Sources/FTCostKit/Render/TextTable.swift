@@ -72,4 +72,3 @@ public struct TextTable: Sendable, Equatable {
     }
   }
 }
-

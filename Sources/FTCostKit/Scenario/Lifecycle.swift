@@ -12,7 +12,10 @@ public enum Lifecycle {
     for plan in plans {
       for model in plan.modelsUsed {
         if let date = model.deprecationDate, date < end {
-          let when = date <= start ? "was retired on \(date), before the horizon starts" : "retires on \(date), inside the \(scenario.horizonMonths)-month horizon (\(from))"
+          let when =
+            date <= start
+            ? "was retired on \(date), before the horizon starts"
+            : "retires on \(date), inside the \(scenario.horizonMonths)-month horizon (\(from))"
           add("\(model.id) \(when): the months after it are a forced migration, not savings")
         }
       }
@@ -23,19 +26,25 @@ public enum Lifecycle {
       }
       if let closes = plan.model.fineTuningNewJobsUntil {
         if closes < start {
-          add("\(plan.plan.name): \(plan.model.providerDisplayName) fine-tuning closed to new jobs on \(closes); this plan cannot start as written")
+          add(
+            "\(plan.plan.name): \(plan.model.providerDisplayName) fine-tuning closed to new jobs on \(closes); this plan cannot start as written"
+          )
         } else if let every = plan.plan.retrainEveryMonths {
           var month = 1 + Int(every)
           while month <= scenario.horizonMonths {
             let date = start.adding(months: month - 1)
             if date > closes {
-              add("\(plan.plan.name): \(plan.model.providerDisplayName) fine-tuning closes to new jobs on \(closes); the retraining in month \(month) (\(date)) and later ones cannot run")
+              add(
+                "\(plan.plan.name): \(plan.model.providerDisplayName) fine-tuning closes to new jobs on \(closes); the retraining in month \(month) (\(date)) and later ones cannot run"
+              )
               break
             }
             month += Int(every)
           }
         } else if closes < end {
-          add("\(plan.plan.name): \(plan.model.providerDisplayName) fine-tuning closes to new jobs on \(closes), inside the horizon: train before then, and no retraining after it")
+          add(
+            "\(plan.plan.name): \(plan.model.providerDisplayName) fine-tuning closes to new jobs on \(closes), inside the horizon: train before then, and no retraining after it"
+          )
         }
       }
     }

@@ -94,7 +94,10 @@ extension PlanCost {
       let answer = try RequestPricer.cost(
         model: teacher, fineTuned: false, batch: plan.teacherBatch, totalInputTokens: teacherInput,
         uncachedInput: Decimal(teacherInput), cachedInput: 0, output: Decimal(teacherOutput))
-      note(teacher, plan.teacherBatch ? ["inference.batch_input", "inference.batch_output"] : ["inference.input", "inference.output"])
+      note(
+        teacher,
+        plan.teacherBatch
+          ? ["inference.batch_input", "inference.batch_output"] : ["inference.input", "inference.output"])
       teacherPerExample = answer.total
       teacherCost = Decimal(plan.examples ?? 0) * teacherPerExample
       oneTime += teacherCost
@@ -105,7 +108,8 @@ extension PlanCost {
         model: model, examples: plan.examples, tokensPerExample: plan.tokensPerExample,
         trainingTokens: plan.trainingTokens, defaultExampleTokens: exampleSize, epochs: plan.epochs,
         hours: plan.trainingHours)
-      note(model, [model.fineTuning?.isBilledPerHour == true ? "fine_tuning.training_per_hour" : "fine_tuning.training"])
+      note(
+        model, [model.fineTuning?.isBilledPerHour == true ? "fine_tuning.training_per_hour" : "fine_tuning.training"])
       labeling = Decimal(plan.examples ?? 0) * plan.labelingCostPerExample
       oneTime += (training?.cost ?? 0) + labeling
       if let hosting = model.fineTuning?.hostingPerHour {
@@ -120,11 +124,14 @@ extension PlanCost {
       used.append(judge)
       let judgeCall = try RequestPricer.cost(
         model: judge, fineTuned: false, batch: false, totalInputTokens: evaluation.judgeInputTokens,
-        uncachedInput: Decimal(evaluation.judgeInputTokens), cachedInput: 0, output: Decimal(evaluation.judgeOutputTokens))
+        uncachedInput: Decimal(evaluation.judgeInputTokens), cachedInput: 0,
+        output: Decimal(evaluation.judgeOutputTokens))
       note(judge, ["inference.input", "inference.output"])
       let answers: Decimal = plan.strategy == .distillation ? 3 : 2
-      let answerCosts = (baselineCostPerRequest ?? 0) + costPerRequest + (plan.strategy == .distillation ? teacherPerExample : 0)
-      evaluationCost = Decimal(evaluation.testCases) * answerCosts + Decimal(evaluation.testCases) * answers * judgeCall.total
+      let answerCosts =
+        (baselineCostPerRequest ?? 0) + costPerRequest + (plan.strategy == .distillation ? teacherPerExample : 0)
+      evaluationCost =
+        Decimal(evaluation.testCases) * answerCosts + Decimal(evaluation.testCases) * answers * judgeCall.total
       oneTime += evaluationCost
     }
 

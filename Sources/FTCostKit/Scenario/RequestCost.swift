@@ -17,21 +17,29 @@ public enum CostError: Error, Equatable, CustomStringConvertible {
     case .noInferencePrices(let model):
       return "model '\(model)' has no inference prices in the pricing tables; add them in a --pricing overlay"
     case .noFineTunedPrices(let model):
-      return "model '\(model)' has no fine-tuned inference prices in the pricing tables; add fine_tuning.inference in a --pricing overlay"
+      return
+        "model '\(model)' has no fine-tuned inference prices in the pricing tables; add fine_tuning.inference in a --pricing overlay"
     case .notFineTunable(let model):
-      return "model '\(model)' cannot be fine-tuned (its pricing has no fine_tuning prices); run 'ftcost pricing list --fine-tunable' for models that can"
+      return
+        "model '\(model)' cannot be fine-tuned (its pricing has no fine_tuning prices); run 'ftcost pricing list --fine-tunable' for models that can"
     case .noBatchPrices(let model, let fineTuned):
-      return "model '\(model)' has no \(fineTuned ? "fine-tuned " : "")batch prices; drop --batch or add batch_input and batch_output in a --pricing overlay"
+      return
+        "model '\(model)' has no \(fineTuned ? "fine-tuned " : "")batch prices; drop --batch or add batch_input and batch_output in a --pricing overlay"
     case .noCachedPrice(let model, let fineTuned):
-      return "model '\(model)' has no \(fineTuned ? "fine-tuned " : "")cached-input price, so cached tokens cannot be priced; drop the cached tokens or add cached_input in a --pricing overlay"
+      return
+        "model '\(model)' has no \(fineTuned ? "fine-tuned " : "")cached-input price, so cached tokens cannot be priced; drop the cached tokens or add cached_input in a --pricing overlay"
     case .cachedExceedsInput(let cached, let input):
-      return "cached input tokens (\(cached)) cannot exceed input tokens (\(input)); cached tokens are part of the input"
+      return
+        "cached input tokens (\(cached)) cannot exceed input tokens (\(input)); cached tokens are part of the input"
     case .batchWithLongContextTier(let model, let threshold):
-      return "model '\(model)' has no batch price for inputs above \(threshold) tokens (its long-context tier); drop --batch or shorten the input"
+      return
+        "model '\(model)' has no batch price for inputs above \(threshold) tokens (its long-context tier); drop --batch or shorten the input"
     case .noEmbeddingPrice(let model):
-      return "model '\(model)' is not an embedding model (no embedding.input price); pick one from 'ftcost pricing list'"
+      return
+        "model '\(model)' is not an embedding model (no embedding.input price); pick one from 'ftcost pricing list'"
     case .mixedCurrencies(let currencies):
-      return "the models used are priced in different currencies (\(currencies.joined(separator: ", "))); ftcost does not convert currencies, use tables in one currency"
+      return
+        "the models used are priced in different currencies (\(currencies.joined(separator: ", "))); ftcost does not convert currencies, use tables in one currency"
     }
   }
 }

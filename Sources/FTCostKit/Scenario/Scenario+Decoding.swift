@@ -11,7 +11,9 @@ extension Scenario {
   static let commonStrategyKeys = [
     "name", "strategy", "model", "setup_cost", "system_tokens", "few_shot_tokens", "output_tokens", "evaluation",
   ]
-  static let ragKeys = ["embedding_model", "context_tokens", "corpus_tokens", "reindex_share_per_month", "vector_db_monthly"]
+  static let ragKeys = [
+    "embedding_model", "context_tokens", "corpus_tokens", "reindex_share_per_month", "vector_db_monthly",
+  ]
   static let trainingKeys = [
     "examples", "tokens_per_example", "training_tokens", "epochs", "training_hours", "labeling_cost_per_example",
     "retrain_every_months",
@@ -48,7 +50,9 @@ extension Scenario {
     do {
       root = try JSONParser.parse(bytes)
     } catch {
-      return (nil, [Diagnostic(file: file, location: error.location, path: "", message: "malformed JSON: \(error.message)")])
+      return (
+        nil, [Diagnostic(file: file, location: error.location, path: "", message: "malformed JSON: \(error.message)")]
+      )
     }
     return decode(root, file: file)
   }
@@ -70,7 +74,9 @@ extension Scenario {
     }
     let discount = reader.decimal(root, "discount_rate_annual", path: "", allowNegative: true) ?? 0
     if discount <= -1 {
-      reader.report("discount_rate_annual must be above -1 (found \(discount))", at: root["discount_rate_annual"]?.location, path: "discount_rate_annual")
+      reader.report(
+        "discount_rate_annual must be above -1 (found \(discount))", at: root["discount_rate_annual"]?.location,
+        path: "discount_rate_annual")
     }
     let startDate = reader.date(root, "start_date", path: "")
 
@@ -81,11 +87,15 @@ extension Scenario {
       let output = reader.count(node, "output_tokens", path: "workload", required: true)
       let growth = reader.decimal(node, "monthly_growth", path: "workload", allowNegative: true) ?? 0
       if growth < -1 {
-        reader.report("monthly_growth below -1 (-100 %) would make volume negative (found \(growth))", at: node["monthly_growth"]?.location, path: "workload.monthly_growth")
+        reader.report(
+          "monthly_growth below -1 (-100 %) would make volume negative (found \(growth))",
+          at: node["monthly_growth"]?.location, path: "workload.monthly_growth")
       }
       let share = reader.decimal(node, "cached_prefix_share", path: "workload") ?? 0
       if share > 1 {
-        reader.report("cached_prefix_share is a share from 0 to 1 (found \(share))", at: node["cached_prefix_share"]?.location, path: "workload.cached_prefix_share")
+        reader.report(
+          "cached_prefix_share is a share from 0 to 1 (found \(share))", at: node["cached_prefix_share"]?.location,
+          path: "workload.cached_prefix_share")
       }
       if let requests, let user, let output {
         workload = Workload(
@@ -102,10 +112,14 @@ extension Scenario {
     if let node = root["baseline"] {
       baseline = plan(node, path: "baseline", reader: &reader)
       if node["evaluation"] != nil {
-        reader.report("evaluation belongs on a candidate, not the baseline it is compared with", at: node["evaluation"]?.location, path: "baseline.evaluation")
+        reader.report(
+          "evaluation belongs on a candidate, not the baseline it is compared with", at: node["evaluation"]?.location,
+          path: "baseline.evaluation")
       }
     } else {
-      reader.report("missing required field \"baseline\": the strategy the candidates are compared with (e.g. prompting on your current model)", at: root.location, path: "baseline")
+      reader.report(
+        "missing required field \"baseline\": the strategy the candidates are compared with (e.g. prompting on your current model)",
+        at: root.location, path: "baseline")
     }
     var candidates: [StrategyPlan] = []
     if let list = root["candidates"] {
@@ -113,7 +127,10 @@ extension Scenario {
         for (offset, item) in items.enumerated() {
           if let plan = plan(item, path: "candidates[\(offset)]", reader: &reader) { candidates.append(plan) }
         }
-        if items.isEmpty { reader.report("add at least one candidate to compare with the baseline", at: list.location, path: "candidates") }
+        if items.isEmpty {
+          reader.report(
+            "add at least one candidate to compare with the baseline", at: list.location, path: "candidates")
+        }
       } else {
         reader.report("expected an array of strategies, found \(list.typeName)", at: list.location, path: "candidates")
       }
@@ -122,7 +139,8 @@ extension Scenario {
     }
     var names = Set<String>()
     for plan in [baseline].compactMap({ $0 }) + candidates where !names.insert(plan.name).inserted {
-      reader.report("two strategies are named \"\(plan.name)\"; give each a distinct name", at: nil, path: "\(plan.path).name")
+      reader.report(
+        "two strategies are named \"\(plan.name)\"; give each a distinct name", at: nil, path: "\(plan.path).name")
     }
     guard reader.diagnostics.isEmpty, let workload, let baseline else { return (nil, reader.diagnostics) }
     let scenario = Scenario(
@@ -165,21 +183,28 @@ extension Scenario {
     plan.trainingTokens = reader.count(node, "training_tokens", path: path)
     if let epochs = node["epochs"], epochs.stringValue != "auto" {
       if let value = reader.count(node, "epochs", path: path) {
-        if value < 1 { reader.report("epochs must be 1 or more, or \"auto\"", at: epochs.location, path: "\(path).epochs") }
+        if value < 1 {
+          reader.report("epochs must be 1 or more, or \"auto\"", at: epochs.location, path: "\(path).epochs")
+        }
         plan.epochs = value
       }
     }
     plan.trainingHours = reader.decimal(node, "training_hours", path: path)
     plan.labelingCostPerExample = reader.decimal(node, "labeling_cost_per_example", path: path) ?? 0
     if let every = reader.count(node, "retrain_every_months", path: path) {
-      if every < 1 { reader.report("retrain_every_months must be 1 or more", at: node["retrain_every_months"]?.location, path: "\(path).retrain_every_months") }
+      if every < 1 {
+        reader.report(
+          "retrain_every_months must be 1 or more", at: node["retrain_every_months"]?.location,
+          path: "\(path).retrain_every_months")
+      }
       plan.retrainEveryMonths = every
     }
     plan.teacher = reader.string(node, "teacher", path: path, required: strategy == .distillation)
     plan.teacherOutputTokens = reader.count(node, "teacher_output_tokens", path: path)
     plan.teacherBatch = reader.bool(node, "teacher_batch", path: path) ?? false
     if strategy.trains, node["training_tokens"] == nil, node["examples"] == nil, node["training_hours"] == nil {
-      reader.report("a \(strategy.rawValue) plan needs examples (or training_tokens)", at: node.location, path: "\(path).examples")
+      reader.report(
+        "a \(strategy.rawValue) plan needs examples (or training_tokens)", at: node.location, path: "\(path).examples")
     }
     if let sub = node["evaluation"], reader.object(sub, path: "\(path).evaluation", allowed: evaluationKeys) != nil {
       let evalPath = "\(path).evaluation"

@@ -10,7 +10,8 @@ public enum ScenarioEngine {
   ) throws -> ScenarioResult {
     func priced(_ plan: StrategyPlan, baseline: Decimal?) throws -> PlanCost {
       do {
-        return try PlanCost.resolve(plan, workload: scenario.workload, catalog: catalog, baselineCostPerRequest: baseline)
+        return try PlanCost.resolve(
+          plan, workload: scenario.workload, catalog: catalog, baselineCostPerRequest: baseline)
       } catch let error as ScenarioError {
         throw error
       } catch {
@@ -31,10 +32,16 @@ public enum ScenarioEngine {
     func planWarnings(_ plan: PlanCost) -> [String] {
       var lines = Lifecycle.warnings(for: [plan], scenario: scenario, start: start, today: today)
       if !plan.unconfirmedUsed.isEmpty {
-        lines.append("\(plan.plan.name) uses unconfirmed prices (\(plan.unconfirmedUsed.joined(separator: "; "))): no primary source confirms them")
+        lines.append(
+          "\(plan.plan.name) uses unconfirmed prices (\(plan.unconfirmedUsed.joined(separator: "; "))): no primary source confirms them"
+        )
       }
-      if let training = plan.training, training.truncatedExamples > 0, let cap = plan.model.fineTuning?.maxTokensPerExample {
-        lines.append("\(plan.plan.name): examples are longer than \(plan.model.id)'s \(cap)-token limit per example; they are billed (and truncated) at the cap")
+      if let training = plan.training, training.truncatedExamples > 0,
+        let cap = plan.model.fineTuning?.maxTokensPerExample
+      {
+        lines.append(
+          "\(plan.plan.name): examples are longer than \(plan.model.id)'s \(cap)-token limit per example; they are billed (and truncated) at the cap"
+        )
       }
       return lines
     }
@@ -92,13 +99,16 @@ public enum ScenarioEngine {
   }
 
   /// payback_months is the smallest t ≥ 0 with cumulative savings ≥ ΔI, linear inside the month where they cross: t = (m−1) + (ΔI − Σ_{k<m} savings_k) / savings_m; 0 when ΔI ≤ 0; searched to max(120, 10·H) months and "never" (null) beyond.
-  static func paybackMonths(_ candidate: PlanCost, _ baseline: PlanCost, scenario: Scenario, investment: Decimal) -> Decimal? {
+  static func paybackMonths(_ candidate: PlanCost, _ baseline: PlanCost, scenario: Scenario, investment: Decimal)
+    -> Decimal?
+  {
     if investment <= 0 { return 0 }
     let limit = max(120, 10 * scenario.horizonMonths)
     var cumulative: Decimal = 0
     for month in 1...limit {
       let volume = requests(inMonth: month, scenario.workload)
-      let saving = baseline.monthlyCost(requests: volume, month: month) - candidate.monthlyCost(requests: volume, month: month)
+      let saving =
+        baseline.monthlyCost(requests: volume, month: month) - candidate.monthlyCost(requests: volume, month: month)
       if cumulative + saving >= investment, saving > 0 {
         return Decimal(month - 1) + (investment - cumulative) / saving
       }
@@ -108,7 +118,9 @@ public enum ScenarioEngine {
   }
 
   /// break_even_requests_per_month R* = (ΔI + H·(F_c − F_b) + Σ retrain_m) / (S · (b_req − c_req)) with S = Σ_{m=1..H} (1+g)^(m−1); null when b_req ≤ c_req; 0 when the candidate is cheaper at any volume.
-  static func breakEven(_ candidate: PlanCost, _ baseline: PlanCost, scenario: Scenario, investment: Decimal) -> Decimal? {
+  static func breakEven(_ candidate: PlanCost, _ baseline: PlanCost, scenario: Scenario, investment: Decimal)
+    -> Decimal?
+  {
     let perRequestSaving = baseline.costPerRequest - candidate.costPerRequest
     guard perRequestSaving > 0 else { return nil }
     let horizon = scenario.horizonMonths

@@ -14,14 +14,17 @@ public enum ScenarioLoader {
         guard let data = FileManager.default.contents(atPath: file) else {
           throw ScenarioError.unreadable(
             FileManager.default.fileExists(atPath: file)
-              ? "cannot read scenario file '\(file)'" : "scenario file '\(file)' does not exist; see examples/ for scenarios to start from")
+              ? "cannot read scenario file '\(file)'"
+              : "scenario file '\(file)' does not exist; see examples/ for scenarios to start from")
         }
         root = try JSONParser.parse(Array(data))
       } else {
         root = try JSONParser.parse(BuiltInScenarios.module20Distillation)
       }
     } catch let error as JSONSyntaxError {
-      throw ScenarioError.invalid([Diagnostic(file: name, location: error.location, path: "", message: "malformed JSON: \(error.message)")])
+      throw ScenarioError.invalid([
+        Diagnostic(file: name, location: error.location, path: "", message: "malformed JSON: \(error.message)")
+      ])
     }
     var applied: [(String, String)] = []
     for override in overrides {

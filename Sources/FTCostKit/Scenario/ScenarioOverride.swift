@@ -2,7 +2,7 @@ import Foundation
 
 /// A what-if change to a scenario file given on the command line: `--set workload.requests_per_month=50000`.
 public struct ScenarioOverride: Sendable, Equatable {
-  /// The dotted path as given, e.g. `candidates[0].epochs`.
+  /// The dotted path as given (`candidates[0].epochs`).
   public var path: String
   /// The value as given.
   public var value: String
@@ -34,7 +34,9 @@ public struct ScenarioOverride: Sendable, Equatable {
       steps.append(.key(key))
       rest = rest[keyEnd...]
       while rest.hasPrefix("[") {
-        guard let close = rest.firstIndex(of: "]"), let index = Int(rest[rest.index(after: rest.startIndex)..<close]), index >= 0 else {
+        guard let close = rest.firstIndex(of: "]"), let index = Int(rest[rest.index(after: rest.startIndex)..<close]),
+          index >= 0
+        else {
           throw .badOverride("--set path '\(path)' has a bad index; write candidates[0].epochs")
         }
         steps.append(.index(index))
@@ -66,7 +68,9 @@ public struct ScenarioOverride: Sendable, Equatable {
     return try apply(steps[...], to: root, keysSoFar: [], allKeys: keys)
   }
 
-  private func apply(_ steps: ArraySlice<Step>, to node: JSONNode, keysSoFar: [String], allKeys: [String]) throws(ScenarioError) -> JSONNode {
+  private func apply(_ steps: ArraySlice<Step>, to node: JSONNode, keysSoFar: [String], allKeys: [String])
+    throws(ScenarioError) -> JSONNode
+  {
     guard let step = steps.first else { return self.node(at: node.location) }
     var node = node
     switch step {
@@ -76,7 +80,8 @@ public struct ScenarioOverride: Sendable, Equatable {
       }
       let allowed = Scenario.allowedKeys(atParentOf: keysSoFar + [key])
       if let position = members.firstIndex(where: { $0.key == key }) {
-        members[position].value = try apply(steps.dropFirst(), to: members[position].value, keysSoFar: keysSoFar + [key], allKeys: allKeys)
+        members[position].value = try apply(
+          steps.dropFirst(), to: members[position].value, keysSoFar: keysSoFar + [key], allKeys: allKeys)
       } else if allowed.contains(key) && steps.count == 1 {
         members.append(JSONNode.Member(key: key, keyLocation: node.location, value: self.node(at: node.location)))
       } else {
@@ -90,7 +95,9 @@ public struct ScenarioOverride: Sendable, Equatable {
         throw .badOverride("--set path '\(path)': '\(keysSoFar.joined(separator: "."))' is not an array")
       }
       guard index < items.count else {
-        throw .badOverride("--set path '\(path)': '\(keysSoFar.joined(separator: "."))' has \(items.count) entries (indexes 0 to \(items.count - 1))")
+        throw .badOverride(
+          "--set path '\(path)': '\(keysSoFar.joined(separator: "."))' has \(items.count) entries (indexes 0 to \(items.count - 1))"
+        )
       }
       items[index] = try apply(steps.dropFirst(), to: items[index], keysSoFar: keysSoFar, allKeys: allKeys)
       node.kind = .array(items)

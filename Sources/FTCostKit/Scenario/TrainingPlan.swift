@@ -18,6 +18,8 @@ public struct TrainingPlan: Sendable, Equatable {
   /// Billed training tokens: D · e.
   public var billedTokens: Int64 { tokensPerEpoch * epochs }
 
+  /// The automatic number of epochs for a dataset of `examples`.
+  ///
   /// Epochs auto follows OpenAI's default: 3; if examples·3 < 100 then min(25, ⌊100/examples⌋); if examples·3 > 25,000 then max(1, ⌊25,000/examples⌋). An empty dataset is an error.
   public static func automaticEpochs(examples: Int64) throws(TrainingError) -> Int64 {
     guard examples > 0 else { throw .noExamples }
@@ -103,7 +105,8 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible {
     case .badEpochs(let epochs):
       return "epochs must be 1 or more (found \(epochs))"
     case .notFineTunable(let model):
-      return "model '\(model)' cannot be fine-tuned (its pricing has no fine_tuning prices); run 'ftcost pricing list --fine-tunable' for models that can"
+      return
+        "model '\(model)' cannot be fine-tuned (its pricing has no fine_tuning prices); run 'ftcost pricing list --fine-tunable' for models that can"
     case .needsHours(let model):
       return "model '\(model)' bills training by the hour (reinforcement fine-tuning); give training_hours (or --hours)"
     }

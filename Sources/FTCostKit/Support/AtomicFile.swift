@@ -24,7 +24,9 @@ public enum AtomicFile {
   public static func checkWritable(_ path: String, overwrite: Bool) throws(OutputFileError) {
     let folder = (path as NSString).deletingLastPathComponent
     var isDirectory: ObjCBool = false
-    if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) || !isDirectory.boolValue {
+    if !folder.isEmpty,
+      !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) || !isDirectory.boolValue
+    {
       throw .folderMissing(path)
     }
     if !overwrite, FileManager.default.fileExists(atPath: path) { throw .exists(path) }

@@ -48,7 +48,8 @@ public struct DataLocation: Sendable, Equatable {
   }
 
   /// The first candidate that holds a pricing folder.
-  public static func locate(executablePath: String?, environment: [String: String]) throws(PricingError) -> DataLocation {
+  public static func locate(executablePath: String?, environment: [String: String]) throws(PricingError) -> DataLocation
+  {
     let all = candidates(executablePath: executablePath, environment: environment)
     for candidate in all {
       var isDirectory: ObjCBool = false

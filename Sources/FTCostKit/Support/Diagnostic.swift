@@ -5,7 +5,7 @@
 public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
   public var file: String
   public var location: SourceLocation?
-  /// The field path, e.g. `models[3].fine_tuning.training`; empty for the whole file.
+  /// The field path (`models[3].fine_tuning.training`); empty for the whole file.
   public var path: String
   public var message: String
 

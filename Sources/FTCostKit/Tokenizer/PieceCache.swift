@@ -29,7 +29,9 @@ struct PieceCache {
     pending = Entry(hash: h, pieceStart: -1, pieceLength: Int32(length), idsStart: 0, idsCount: 0)
     pendingSlot = slot
     guard entry.pieceStart >= 0, entry.hash == h, Int(entry.pieceLength) == length else { return false }
-    let same = bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + Int(entry.pieceStart), piece, length) == 0 }
+    let same = bytes.withUnsafeBufferPointer { stored in
+      stored.baseAddress.map { memcmp($0 + Int(entry.pieceStart), piece, length) == 0 } ?? false
+    }
     guard same else { return false }
     for index in Int(entry.idsStart)..<Int(entry.idsStart + entry.idsCount) { emit(ids[index]) }
     return true

@@ -9,7 +9,8 @@ public enum TokenizerError: Error, Equatable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .missingRankFile(let path):
-      return "tokenizer rank file '\(path)' is missing; reinstall ftcost or set FTCOST_DATA to the folder holding tokenizers/"
+      return
+        "tokenizer rank file '\(path)' is missing; reinstall ftcost or set FTCOST_DATA to the folder holding tokenizers/"
     case .malformedRankFile(let path, let line):
       return "\(path):\(line): not a tiktoken rank line (base64 token, a space, a rank)"
     case .unknownEncoding(let name, let suggestions):

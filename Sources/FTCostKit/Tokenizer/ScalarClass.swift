@@ -17,9 +17,9 @@ struct ScalarClass {
   static let whitespace: UInt8 = 1 << 6
   static let newline: UInt8 = 1 << 7
 
-  /// [\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]
+  /// The set `[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]`.
   static let upperSet: UInt8 = upperOnly | modifierOrOther | mark
-  /// [\p{Ll}\p{Lm}\p{Lo}\p{M}]
+  /// The set `[\p{Ll}\p{Lm}\p{Lo}\p{M}]`.
   static let lowerSet: UInt8 = lowerOnly | modifierOrOther | mark
   /// What [^\r\n\p{L}\p{N}] excludes.
   static let notPrefix: UInt8 = newline | letter | number

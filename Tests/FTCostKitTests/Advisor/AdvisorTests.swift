@@ -11,23 +11,71 @@ let outcomeTable: [(answers: [String: String], recommendation: Recommendation, s
   (["problem": "both", "examples": "400", "provider": "openai"], .ragFineTuning, "RAG + fine-tuning"),
   (["problem": "format", "few_shot_quality": "92"], .prompting, "Stay with prompting"),
   (["problem": "format", "few_shot_quality": "70", "examples": "30"], .collectData, "Not yet"),
-  (["problem": "format", "few_shot_quality": "unknown", "examples": "500", "provider": "anthropic"], .prompting, "Prompt engineering"),
-  (["problem": "format", "few_shot_quality": "70", "examples": "500", "provider": "openai", "cost_critical": "yes", "teacher_meets_quality": "yes"], .distillation, "Distil"),
-  (["problem": "format", "few_shot_quality": "70", "examples": "500", "provider": "openai", "cost_critical": "yes", "teacher_meets_quality": "unknown"], .fineTuning, "Fine-tune"),
-  (["problem": "format", "few_shot_quality": "70", "examples": "500", "provider": "google-vertex", "cost_critical": "no", "latency_critical": "yes"], .fineTuning, "Fine-tune"),
-  (["problem": "format", "few_shot_quality": "70", "examples": "500", "provider": "openai", "cost_critical": "no", "latency_critical": "no"], .fineTuning, "Fine-tune"),
+  (
+    ["problem": "format", "few_shot_quality": "unknown", "examples": "500", "provider": "anthropic"], .prompting,
+    "Prompt engineering"
+  ),
+  (
+    [
+      "problem": "format", "few_shot_quality": "70", "examples": "500", "provider": "openai", "cost_critical": "yes",
+      "teacher_meets_quality": "yes",
+    ], .distillation, "Distil"
+  ),
+  (
+    [
+      "problem": "format", "few_shot_quality": "70", "examples": "500", "provider": "openai", "cost_critical": "yes",
+      "teacher_meets_quality": "unknown",
+    ], .fineTuning, "Fine-tune"
+  ),
+  (
+    [
+      "problem": "format", "few_shot_quality": "70", "examples": "500", "provider": "google-vertex",
+      "cost_critical": "no", "latency_critical": "yes",
+    ], .fineTuning, "Fine-tune"
+  ),
+  (
+    [
+      "problem": "format", "few_shot_quality": "70", "examples": "500", "provider": "openai", "cost_critical": "no",
+      "latency_critical": "no",
+    ], .fineTuning, "Fine-tune"
+  ),
   (["problem": "cost", "teacher_meets_quality": "yes", "data_changes": "often"], .rag, "RAG on a smaller model"),
-  (["problem": "cost", "teacher_meets_quality": "yes", "data_changes": "rarely", "examples": "10"], .collectData, "Not yet"),
-  (["problem": "cost", "teacher_meets_quality": "yes", "data_changes": "rarely", "examples": "10000", "provider": "anthropic"], .prompting, "A smaller model"),
-  (["problem": "cost", "teacher_meets_quality": "yes", "data_changes": "rarely", "examples": "10000", "provider": "openai"], .distillation, "Distil"),
+  (
+    ["problem": "cost", "teacher_meets_quality": "yes", "data_changes": "rarely", "examples": "10"], .collectData,
+    "Not yet"
+  ),
+  (
+    [
+      "problem": "cost", "teacher_meets_quality": "yes", "data_changes": "rarely", "examples": "10000",
+      "provider": "anthropic",
+    ], .prompting, "A smaller model"
+  ),
+  (
+    [
+      "problem": "cost", "teacher_meets_quality": "yes", "data_changes": "rarely", "examples": "10000",
+      "provider": "openai",
+    ], .distillation, "Distil"
+  ),
   (["problem": "cost", "teacher_meets_quality": "no", "few_shot_quality": "95"], .prompting, "Stay with prompting"),
   (["problem": "cost", "teacher_meets_quality": "unknown", "few_shot_quality": "unknown"], .collectData, "Not yet"),
   (["problem": "latency", "teacher_meets_quality": "yes", "examples": "5"], .collectData, "Not yet"),
-  (["problem": "latency", "teacher_meets_quality": "yes", "examples": "200", "provider": "anthropic"], .prompting, "Prompt engineering"),
-  (["problem": "latency", "teacher_meets_quality": "yes", "examples": "200", "provider": "open-models"], .distillation, "Distil"),
+  (
+    ["problem": "latency", "teacher_meets_quality": "yes", "examples": "200", "provider": "anthropic"], .prompting,
+    "Prompt engineering"
+  ),
+  (
+    ["problem": "latency", "teacher_meets_quality": "yes", "examples": "200", "provider": "open-models"], .distillation,
+    "Distil"
+  ),
   (["problem": "latency", "teacher_meets_quality": "no", "examples": "49"], .collectData, "Not yet"),
-  (["problem": "latency", "teacher_meets_quality": "no", "examples": "50", "provider": "anthropic"], .prompting, "Prompt engineering"),
-  (["problem": "latency", "teacher_meets_quality": "no", "examples": "50", "provider": "azure-openai"], .fineTuning, "Fine-tune"),
+  (
+    ["problem": "latency", "teacher_meets_quality": "no", "examples": "50", "provider": "anthropic"], .prompting,
+    "Prompt engineering"
+  ),
+  (
+    ["problem": "latency", "teacher_meets_quality": "no", "examples": "50", "provider": "azure-openai"], .fineTuning,
+    "Fine-tune"
+  ),
 ]
 
 /// The branch labels of every root-to-leaf path of the tree.
@@ -67,7 +115,9 @@ func leafPaths(_ node: DecisionNode, prefix: [String] = []) -> [[String]] {
       var node = advisor.tree.root
       var labels: [String] = []
       for step in advice.path {
-        guard case .ask(let key, let branches) = node, let branch = branches.first(where: { advisor.matches($0.condition, step.answer) }) else { break }
+        guard case .ask(let key, let branches) = node,
+          let branch = branches.first(where: { advisor.matches($0.condition, step.answer) })
+        else { break }
         labels.append("\(key):\(branch.condition.label)")
         node = branch.next
       }
@@ -89,30 +139,42 @@ func leafPaths(_ node: DecisionNode, prefix: [String] = []) -> [[String]] {
     let advisor = try advisor()
     #expect(try advisor.validate(key: "few_shot_quality", value: "85%") == "85")
     #expect(try advisor.validate(key: "provider", value: "OpenAI") == "openai")
-    #expect(throws: AdviceError.invalidValue(key: "few_shot_quality", value: "150", reason: "a percentage must be from 0 to 100")) {
+    #expect(
+      throws: AdviceError.invalidValue(
+        key: "few_shot_quality", value: "150", reason: "a percentage must be from 0 to 100")
+    ) {
       try advisor.validate(key: "few_shot_quality", value: "150")
     }
     #expect(throws: AdviceError.self) { try advisor.validate(key: "problme", value: "x") }
     do {
       _ = try advisor.validate(key: "problem", value: "formt")
     } catch {
-      #expect(error.description == "the answer 'formt' is invalid for 'problem': expected one of knowledge, format, both, cost, latency. Did you mean 'format'?")
+      #expect(
+        error.description
+          == "the answer 'formt' is invalid for 'problem': expected one of knowledge, format, both, cost, latency. Did you mean 'format'?"
+      )
     }
   }
 
   @Test func fineTuningOutcomesWarnAboutClosingProviders() throws {
     guard case .done(let advice) = try advisor().walk(outcomeTable[3].answers) else { return }
-    #expect(advice.caveats.contains("OpenAI fine-tuning closes to new jobs on 2027-01-06: train before then, and plan where retraining will run."))
+    #expect(
+      advice.caveats.contains(
+        "OpenAI fine-tuning closes to new jobs on 2027-01-06: train before then, and plan where retraining will run."))
   }
 
   @Test func numbersThatDisagreeAreFlagged() throws {
     let advisor = try advisor()
     let (scenario, _, _) = try ScenarioLoader.load(
-      file: repositoryRoot.appendingPathComponent("examples/azure-hosted-fine-tune.json").path, overrides: [], horizon: nil)
+      file: repositoryRoot.appendingPathComponent("examples/azure-hosted-fine-tune.json").path, overrides: [],
+      horizon: nil)
     let result = try ScenarioEngine.run(scenario, catalog: advisor.catalog, today: testToday)
     guard case .done(let advice) = advisor.walk(outcomeTable[22].answers) else { return }
     let backed = advisor.backed(advice, by: result)
-    #expect(backed.conflicts == ["fine-tuning fits the problem, but at 20,000 requests a month it never pays back in 12 months"])
+    #expect(
+      backed.conflicts == [
+        "fine-tuning fits the problem, but at 20,000 requests a month it never pays back in 12 months"
+      ])
   }
 
   @Test func mermaidIsAFlowchart() throws {

@@ -15,9 +15,12 @@ func writeLines(_ lines: [String], crlf: Bool = false, bom: Bool = false, finalN
   return path
 }
 
-let goodLine = #"{"messages": [{"role": "system", "content": "You are terse."}, {"role": "user", "content": "Hi"}, {"role": "assistant", "content": "Hello."}]}"#
+let goodLine =
+  #"{"messages": [{"role": "system", "content": "You are terse."}, {"role": "user", "content": "Hi"}, {"role": "assistant", "content": "Hello."}]}"#
 
-func inspect(_ path: String, cap: Int64 = 65_536, lineLimit: Int = 32 << 20, format: DatasetFormat? = nil, maxErrors: Int? = nil) throws -> DatasetInspection {
+func inspect(
+  _ path: String, cap: Int64 = 65_536, lineLimit: Int = 32 << 20, format: DatasetFormat? = nil, maxErrors: Int? = nil
+) throws -> DatasetInspection {
   var options = InspectOptions()
   options.perExampleCap = cap
   options.maximumLineBytes = lineLimit
@@ -28,14 +31,18 @@ func inspect(_ path: String, cap: Int64 = 65_536, lineLimit: Int = 32 << 20, for
 
 @Suite struct DatasetInspectorTests {
   @Test func everyErrorKeyAtItsLine() throws {
-    let long = #"{"messages": [{"role": "user", "content": "\#(String(repeating: "word ", count: 40))"}, {"role": "assistant", "content": "ok"}]}"#
+    let long =
+      #"{"messages": [{"role": "user", "content": "\#(String(repeating: "word ", count: 40))"}, {"role": "assistant", "content": "ok"}]}"#
     let lines = [
       goodLine,  // 1
       "[1, 2]",  // 2 data_type
       #"{"prompt": "x"}"#,  // 3 missing_messages_list
-      #"{"messages": [{"role": "user"}, {"role": "assistant", "content": "a"}]}"#,  // 4 message_missing_key (+ missing_content)
-      #"{"messages": [{"role": "user", "content": "q", "mood": "x"}, {"role": "assistant", "content": "a"}]}"#,  // 5 message_unrecognized_key
-      #"{"messages": [{"role": "usr", "content": "q"}, {"role": "assistant", "content": "a"}]}"#,  // 6 unrecognized_role
+      // 4 message_missing_key (+ missing_content)
+      #"{"messages": [{"role": "user"}, {"role": "assistant", "content": "a"}]}"#,
+      // 5 message_unrecognized_key
+      #"{"messages": [{"role": "user", "content": "q", "mood": "x"}, {"role": "assistant", "content": "a"}]}"#,
+      // 6 unrecognized_role
+      #"{"messages": [{"role": "usr", "content": "q"}, {"role": "assistant", "content": "a"}]}"#,
       #"{"messages": [{"role": "user", "content": ""}, {"role": "assistant", "content": "b"}]}"#,  // 7 missing_content
       #"{"messages": [{"role": "user", "content": "only a question"}]}"#,  // 8 example_missing_assistant_message
       #"{"messages": [{"role": "user", "content": "q"}"#,  // 9 invalid_json
@@ -59,7 +66,9 @@ func inspect(_ path: String, cap: Int64 = 65_536, lineLimit: Int = 32 << 20, for
       .duplicateExample: 12, .lineTooLong: 13,
     ]
     for (key, line) in expected {
-      #expect(report.errorLines[key]?.contains(line) == true, "\(key.rawValue) at line \(line): \(report.errorLines[key] ?? [])")
+      #expect(
+        report.errorLines[key]?.contains(line) == true,
+        "\(key.rawValue) at line \(line): \(report.errorLines[key] ?? [])")
     }
     let utf8 = try #require(report.findings.first { $0.key == .invalidUTF8 })
     #expect(utf8.column == 15)
@@ -77,7 +86,9 @@ func inspect(_ path: String, cap: Int64 = 65_536, lineLimit: Int = 32 << 20, for
   }
 
   @Test func crlfBomBlankLinesAndNoFinalNewline() throws {
-    let path = try writeLines([goodLine, "", "   ", goodLine.replacingOccurrences(of: "Hi", with: "Hey")], crlf: true, bom: true, finalNewline: false)
+    let path = try writeLines(
+      [goodLine, "", "   ", goodLine.replacingOccurrences(of: "Hi", with: "Hey")], crlf: true, bom: true,
+      finalNewline: false)
     let report = try inspect(path)
     #expect(report.errorTotal == 0, "\(report.findings)")
     #expect(report.examples == 2)
@@ -100,28 +111,34 @@ func inspect(_ path: String, cap: Int64 = 65_536, lineLimit: Int = 32 << 20, for
 
   /// The notebook's chat counting rule: 3 per message + string values + 1 per name + 3.
   @Test func chatCountingRule() throws {
-    let named = #"{"messages": [{"role": "user", "name": "ann", "content": "Hi"}, {"role": "assistant", "content": "Hello."}]}"#
+    let named =
+      #"{"messages": [{"role": "user", "name": "ann", "content": "Hi"}, {"role": "assistant", "content": "Hello."}]}"#
     let path = try writeLines([named])
     let report = try inspect(path)
-    let expected = 3 + (3 + o200k.count("user") + o200k.count("ann") + 1 + o200k.count("Hi")) + (3 + o200k.count("assistant") + o200k.count("Hello."))
+    let expected =
+      3 + (3 + o200k.count("user") + o200k.count("ann") + 1 + o200k.count("Hi"))
+      + (3 + o200k.count("assistant") + o200k.count("Hello."))
     #expect(report.chatTokens == [Int64(expected)])
     #expect(report.contentTokens == [Int64(o200k.count("Hi") + o200k.count("Hello."))])
     #expect(report.assistantTokensPerExample == [[Int64(o200k.count("Hello."))]])
   }
 
   @Test func toolCallingAndWeightAreValid() throws {
-    let tools = #"{"tools": [{"type": "function", "function": {"name": "lookup", "parameters": {}}}], "messages": [{"role": "user", "content": "Where is ORD-1?"}, {"role": "assistant", "tool_calls": [{"id": "c1", "type": "function", "function": {"name": "lookup", "arguments": "{}"}}], "content": null}, {"role": "tool", "tool_call_id": "c1", "content": "shipped"}, {"role": "assistant", "content": "It shipped.", "weight": 1}]}"#
+    let tools =
+      #"{"tools": [{"type": "function", "function": {"name": "lookup", "parameters": {}}}], "messages": [{"role": "user", "content": "Where is ORD-1?"}, {"role": "assistant", "tool_calls": [{"id": "c1", "type": "function", "function": {"name": "lookup", "arguments": "{}"}}], "content": null}, {"role": "tool", "tool_call_id": "c1", "content": "shipped"}, {"role": "assistant", "content": "It shipped.", "weight": 1}]}"#
     let report = try inspect(try writeLines([tools]))
     #expect(report.errorTotal == 0, "\(report.findings)")
   }
 
   @Test func vertexFormatIsDetected() throws {
-    let vertex = #"{"systemInstruction": {"parts": [{"text": "Be brief."}]}, "contents": [{"role": "user", "parts": [{"text": "Hi"}]}, {"role": "model", "parts": [{"text": "Hello."}]}]}"#
+    let vertex =
+      #"{"systemInstruction": {"parts": [{"text": "Be brief."}]}, "contents": [{"role": "user", "parts": [{"text": "Hi"}]}, {"role": "model", "parts": [{"text": "Hello."}]}]}"#
     let report = try inspect(try writeLines([vertex]))
     #expect(report.format == .vertex)
     #expect(report.errorTotal == 0)
     #expect(report.missingSystem == 0)
-    let legacy = try inspect(try writeLines([#"{"text_input": "classify: can't pay", "output": "billing"}"#]), format: .openai)
+    let legacy = try inspect(
+      try writeLines([#"{"text_input": "classify: can't pay", "output": "billing"}"#]), format: .openai)
     #expect(legacy.legacyGeminiLines == 1)
   }
 

@@ -13,7 +13,10 @@ import Testing
     #expect(value.description == expected)
   }
 
-  @Test(arguments: ["nan", "NaN", "inf", "-inf", "Infinity", "1e999", "3.14abc", "0x10", "", "1__0", "_1", "1_", "1e", ".", "--1", "1.2.3", " 1"])
+  @Test(arguments: [
+    "nan", "NaN", "inf", "-inf", "Infinity", "1e999", "3.14abc", "0x10", "", "1__0", "_1", "1_", "1e", ".", "--1",
+    "1.2.3", " 1",
+  ])
   func rejectsNonNumbers(text: String) {
     #expect(throws: NumberError.self) { try DecimalParser.parse(text) }
   }

@@ -7,7 +7,10 @@ import Testing
   @Test func everyShippedTableLoadsWithoutProblems() throws {
     let folder = repositoryRoot.appendingPathComponent("pricing").path
     let files = try PricingLoader.tableFiles(at: folder).map { ($0 as NSString).lastPathComponent }
-    #expect(files == ["anthropic.json", "azure-openai.json", "google-vertex.json", "gpus.json", "open-models.json", "openai.json"])
+    #expect(
+      files == [
+        "anthropic.json", "azure-openai.json", "google-vertex.json", "gpus.json", "open-models.json", "openai.json",
+      ])
     let loaded = try PricingLoader.load(path: folder, isBuiltIn: true, today: testToday)
     #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics)")
     #expect(loaded.tables.count == 6)
@@ -18,7 +21,8 @@ import Testing
     "o3", "o1", "gemini-2.0-flash", "gemini-2.5-flash", "gemini-2.5-flash-lite", "gemini-2.5-pro", "claude-haiku-4-5",
     "claude-sonnet-4-5", "claude-opus-4-1", "claude-opus-4-5", "text-embedding-3-small", "text-embedding-3-large",
     "gpt-6-astra", "gpt-6-sol", "gpt-6.1-terra", "gpt-6-luna", "gpt-5.5", "claude-opus-5", "claude-sonnet-5-5",
-    "claude-haiku-5-5", "gemini-3.8-flash", "gemini-3.1-pro-preview", "azure-gpt-4o-mini", "fireworks-sft-up-to-16b", "h100-80gb",
+    "claude-haiku-5-5", "gemini-3.8-flash", "gemini-3.1-pro-preview", "azure-gpt-4o-mini", "fireworks-sft-up-to-16b",
+    "h100-80gb",
   ])
   func coversTheModelsTeamsUse(name: String) throws {
     let catalog = try shippedCatalog()
@@ -41,7 +45,10 @@ import Testing
 
   @Test func everyOpenAIModelInTheIssueHasBatchAndCachedPrices() throws {
     let catalog = try shippedCatalog()
-    for name in ["gpt-4o-mini", "gpt-4o", "gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "o4-mini", "gpt-5", "gpt-5-mini", "gpt-5-nano", "o3", "o1"] {
+    for name in [
+      "gpt-4o-mini", "gpt-4o", "gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "o4-mini", "gpt-5", "gpt-5-mini",
+      "gpt-5-nano", "o3", "o1",
+    ] {
       let model = try catalog.model(named: name)
       #expect(model.inference?.cachedInput != nil, "\(name) cached")
       #expect(model.inference?.batchInput != nil && model.inference?.batchOutput != nil, "\(name) batch")
@@ -80,7 +87,9 @@ import Testing
   }
 
   @Test func tenthIsReadExactly() throws {
-    let table = try #require(PricingTable.parse(file: "t", bytes: Array(tableText(model: good).utf8), isBuiltIn: false, today: testToday).table)
+    let table = try #require(
+      PricingTable.parse(file: "t", bytes: Array(tableText(model: good).utf8), isBuiltIn: false, today: testToday).table
+    )
     #expect(table.models[0].inference?.input == Decimal(string: "0.1"))
   }
 
@@ -92,12 +101,18 @@ import Testing
 
   @Test func unknownKeySuggestsTheRightOne() {
     let problems = pricingProblems(tableText(model: #"{"id": "m1", "inference": {"input": 0.1, "ouput": 0.4}}"#))
-    #expect(problems.contains { $0.description.contains("field 'models[0].inference.ouput': unknown key \"ouput\". Did you mean 'output'?") })
+    #expect(
+      problems.contains {
+        $0.description.contains("field 'models[0].inference.ouput': unknown key \"ouput\". Did you mean 'output'?")
+      })
     #expect(problems.contains { $0.message.contains("missing required field \"output\"") })
   }
 
   @Test func userNotesUnderXKeysAreKept() {
-    #expect(pricingProblems(tableText(model: #"{"id": "m1", "x-negotiated": "2026 deal", "inference": {"input": 0.1, "output": 0.4}}"#)).isEmpty)
+    #expect(
+      pricingProblems(
+        tableText(model: #"{"id": "m1", "x-negotiated": "2026 deal", "inference": {"input": 0.1, "output": 0.4}}"#)
+      ).isEmpty)
   }
 
   @Test(arguments: [
@@ -108,7 +123,10 @@ import Testing
     (#"{"id": "m1", "inference": {"input": 1500, "output": 0.4}}"#, "looks like a unit mistake"),
     (#"{"id": "m1", "tokenizer": "o200k", "inference": {"input": 0.1, "output": 0.4}}"#, "Did you mean 'o200k_base'?"),
     (#"{"id": "m1"}"#, "needs at least one of"),
-    (#"{"id": "m1", "inference": {"input": 0.1, "output": 0.4, "tiers": [{"above_input_tokens": 5, "input": 1, "output": 1}, {"above_input_tokens": 4, "input": 1, "output": 1}]}}"#, "ascending order"),
+    (
+      #"{"id": "m1", "inference": {"input": 0.1, "output": 0.4, "tiers": [{"above_input_tokens": 5, "input": 1, "output": 1}, {"above_input_tokens": 4, "input": 1, "output": 1}]}}"#,
+      "ascending order"
+    ),
   ])
   func badPricesAreRefused(model: String, message: String) {
     let problems = pricingProblems(tableText(model: model))
@@ -116,7 +134,7 @@ import Testing
     #expect(problems.allSatisfy { $0.location != nil })
   }
 
-  @Test func NaNInAPriceIsAJSONError() {
+  @Test func notANumberInAPriceIsAJSONError() {
     let problems = pricingProblems(tableText(model: #"{"id": "m1", "inference": {"input": NaN, "output": 0.4}}"#))
     #expect(problems.first?.message.contains("no NaN or infinity") == true)
   }
@@ -151,11 +169,15 @@ import Testing
       """
     let problems = pricingProblems(text)
     #expect(problems.count == 1)
-    #expect(problems[0].description == "t.json:4:11: field 'models[1].id': duplicate model id or alias \"m1\": also at t.json:3:11; ids and aliases must be unique")
+    #expect(
+      problems[0].description
+        == "t.json:4:11: field 'models[1].id': duplicate model id or alias \"m1\": also at t.json:3:11; ids and aliases must be unique"
+    )
   }
 
   @Test func duplicateKeysAreCaughtOnTheRawText() {
-    let problems = pricingProblems(tableText(model: #"{"id": "m1", "inference": {"input": 0.1, "input": 0.2, "output": 0.4}}"#))
+    let problems = pricingProblems(
+      tableText(model: #"{"id": "m1", "inference": {"input": 0.1, "input": 0.2, "output": 0.4}}"#))
     #expect(problems.contains { $0.message.hasPrefix("duplicate key \"input\"") })
   }
 
@@ -188,9 +210,16 @@ import Testing
   }
 
   @Test func staleTablesWarn() throws {
-    let table = try #require(PricingTable.parse(file: "old.json", bytes: Array(tableText(model: good, asOf: "2026-01-01").utf8), isBuiltIn: true, today: testToday).table)
+    let table = try #require(
+      PricingTable.parse(
+        file: "old.json", bytes: Array(tableText(model: good, asOf: "2026-01-01").utf8), isBuiltIn: true,
+        today: testToday
+      ).table)
     let catalog = try PricingCatalog(builtIn: [table], overlays: [], today: testToday)
-    #expect(catalog.warnings == ["warning: old.json: prices are as of 2026-01-01 (328 days old); prices change often, check the provider's page"])
+    #expect(
+      catalog.warnings == [
+        "warning: old.json: prices are as of 2026-01-01 (328 days old); prices change often, check the provider's page"
+      ])
   }
 
   @Test func unknownModelsGetSuggestions() throws {

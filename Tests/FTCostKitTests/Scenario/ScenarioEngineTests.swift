@@ -19,7 +19,8 @@ import Testing
 
   /// RAG adds context c at the input price and the query's embedding u·Pemb.
   @Test func ragTerms() throws {
-    let rag = #"{"name": "r", "strategy": "rag", "model": "big", "embedding_model": "emb", "context_tokens": 400, "corpus_tokens": 1000000, "reindex_share_per_month": 0.5, "vector_db_monthly": 50, "setup_cost": 100}"#
+    let rag =
+      #"{"name": "r", "strategy": "rag", "model": "big", "embedding_model": "emb", "context_tokens": 400, "corpus_tokens": 1000000, "reindex_share_per_month": 0.5, "vector_db_monthly": 50, "setup_cost": 100}"#
     let result = try run(scenarioText(candidates: rag))
     let cost = result.candidates[0].cost
     #expect(cost.costPerRequest == dec("0.01018"))
@@ -31,7 +32,8 @@ import Testing
 
   /// Fine-tuned prices, few-shot dropped, default example size s+u+o+12, auto epochs, labeling.
   @Test func fineTuningTerms() throws {
-    let ft = #"{"name": "f", "strategy": "fine-tuning", "model": "small", "examples": 100, "labeling_cost_per_example": 0.25, "setup_cost": 10}"#
+    let ft =
+      #"{"name": "f", "strategy": "fine-tuning", "model": "small", "examples": 100, "labeling_cost_per_example": 0.25, "setup_cost": 10}"#
     let cost = try run(scenarioText(candidates: ft)).candidates[0].cost
     #expect(cost.costPerRequest == dec("0.00095"))
     let training = try #require(cost.training)
@@ -43,7 +45,8 @@ import Testing
   }
 
   @Test func perExampleCapBillsAtTheCap() throws {
-    let ft = #"{"name": "f", "strategy": "fine-tuning", "model": "small", "examples": 10, "tokens_per_example": 1500, "epochs": 2}"#
+    let ft =
+      #"{"name": "f", "strategy": "fine-tuning", "model": "small", "examples": 10, "tokens_per_example": 1500, "epochs": 2}"#
     let result = try run(scenarioText(candidates: ft))
     let training = try #require(result.candidates[0].cost.training)
     #expect(training.tokensPerEpoch == 10_000)
@@ -66,8 +69,11 @@ import Testing
 
   /// Retraining pays training again at the start of months 1+k, 1+2k, … inside the horizon.
   @Test func retrainingMonths() throws {
-    let ft = #"{"name": "f", "strategy": "fine-tuning", "model": "small", "training_tokens": 1000000, "epochs": 1, "retrain_every_months": 3}"#
-    let result = try run(scenarioText(candidates: ft, extra: #""horizon_months": 7,"#).replacingOccurrences(of: "\"horizon_months\": 12, ", with: ""))
+    let ft =
+      #"{"name": "f", "strategy": "fine-tuning", "model": "small", "training_tokens": 1000000, "epochs": 1, "retrain_every_months": 3}"#
+    let result = try run(
+      scenarioText(candidates: ft, extra: #""horizon_months": 7,"#).replacingOccurrences(
+        of: "\"horizon_months\": 12, ", with: ""))
     let monthly = result.candidates[0].monthlyCost
     let run = dec("0.95")
     #expect(monthly == [run, run, run, run + 8, run, run, run + 8])
@@ -75,7 +81,8 @@ import Testing
 
   /// The teacher answers `examples` production prompts (s+f+u in, o_T out), at batch prices if asked.
   @Test func distillationTeacherCost() throws {
-    let distil = #"{"name": "d", "strategy": "distillation", "model": "small", "teacher": "big", "teacher_batch": true, "teacher_output_tokens": 100, "examples": 1000, "epochs": 1}"#
+    let distil =
+      #"{"name": "d", "strategy": "distillation", "model": "small", "teacher": "big", "teacher_batch": true, "teacher_output_tokens": 100, "examples": 1000, "epochs": 1}"#
     let cost = try run(scenarioText(candidates: distil)).candidates[0].cost
     // 1000 · (600·5 + 100·15)/1e6 = 4.5
     #expect(cost.teacherCost == dec("4.5"))
@@ -87,7 +94,8 @@ import Testing
 
   /// eval = K·(b_req + c_req + teacher_req) + K·answers·judge_call.
   @Test func evaluationCost() throws {
-    let distil = #"{"name": "d", "strategy": "distillation", "model": "small", "teacher": "big", "teacher_output_tokens": 100, "examples": 10, "training_tokens": 1000, "epochs": 1, "evaluation": {"test_cases": 20, "judge": "judge", "judge_input_tokens": 1000, "judge_output_tokens": 100}}"#
+    let distil =
+      #"{"name": "d", "strategy": "distillation", "model": "small", "teacher": "big", "teacher_output_tokens": 100, "examples": 10, "training_tokens": 1000, "epochs": 1, "evaluation": {"test_cases": 20, "judge": "judge", "judge_input_tokens": 1000, "judge_output_tokens": 100}}"#
     let cost = try run(scenarioText(candidates: distil)).candidates[0].cost
     // b_req 0.00615, c_req 0.00095, teacher (600·10 + 100·30)/1e6 = 0.009; judge (1000·5 + 100·10)/1e6 = 0.006.
     #expect(cost.evaluationCost == dec("20") * (dec("0.00615") + dec("0.00095") + dec("0.009")) + 20 * 3 * dec("0.006"))
@@ -97,14 +105,19 @@ import Testing
     let below = #"{"requests_per_month": 1, "user_tokens": 1000, "output_tokens": 10}"#
     let above = #"{"requests_per_month": 1, "user_tokens": 1001, "output_tokens": 10}"#
     let candidate = #"{"name": "t", "strategy": "prompting", "model": "tiered"}"#
-    #expect(try run(scenarioText(workload: below, candidates: candidate)).candidates[0].cost.costPerRequest == dec("0.00102"))
-    #expect(try run(scenarioText(workload: above, candidates: candidate)).candidates[0].cost.costPerRequest == dec("0.002042"))
+    #expect(
+      try run(scenarioText(workload: below, candidates: candidate)).candidates[0].cost.costPerRequest == dec("0.00102"))
+    #expect(
+      try run(scenarioText(workload: above, candidates: candidate)).candidates[0].cost.costPerRequest == dec("0.002042")
+    )
   }
 }
 
 @Suite struct ComparisonTests {
   let workload = #"{"requests_per_month": 1000, "user_tokens": 1000, "output_tokens": 0}"#
 
+  /// Runs `candidate` against the baseline.
+  ///
   /// Baseline big: 1000·10/1e6 = 0.01 a request, $10 a month. Candidate small tuned: 0.002, $2.
   func result(_ candidate: String, extra: String = "", workload: String? = nil) throws -> CandidateResult {
     try run(scenarioText(workload: workload ?? self.workload, candidates: candidate, extra: extra)).candidates[0]
@@ -154,7 +167,8 @@ import Testing
 
   @Test func breakEvenIsNullWhenNeverCheaperPerRequest() throws {
     let pricier = #"{"name": "p", "strategy": "prompting", "model": "big", "setup_cost": 1}"#
-    let text = scenarioText(workload: workload, baseline: #"{"name": "b", "strategy": "prompting", "model": "small"}"#, candidates: pricier)
+    let text = scenarioText(
+      workload: workload, baseline: #"{"name": "b", "strategy": "prompting", "model": "small"}"#, candidates: pricier)
     let candidate = try run(text).candidates[0]
     #expect(candidate.breakEvenRequestsPerMonth == nil)
     #expect(candidate.paybackMonths == nil)
@@ -162,8 +176,11 @@ import Testing
 
   @Test func growthVolumesAndBreakEvenWithGrowth() throws {
     let growing = #"{"requests_per_month": 1000, "monthly_growth": 0.1, "user_tokens": 1000, "output_tokens": 0}"#
-    let ft = #"{"name": "f", "strategy": "fine-tuning", "model": "small", "training_tokens": 500000, "epochs": 1, "retrain_every_months": 2}"#
-    let scenarioValue = try scenario(scenarioText(workload: growing, candidates: ft).replacingOccurrences(of: "\"horizon_months\": 12", with: "\"horizon_months\": 3"))
+    let ft =
+      #"{"name": "f", "strategy": "fine-tuning", "model": "small", "training_tokens": 500000, "epochs": 1, "retrain_every_months": 2}"#
+    let scenarioValue = try scenario(
+      scenarioText(workload: growing, candidates: ft).replacingOccurrences(
+        of: "\"horizon_months\": 12", with: "\"horizon_months\": 3"))
     let three = try ScenarioEngine.run(scenarioValue, catalog: acmeCatalog(), today: testToday).candidates[0]
     #expect(three.monthlyCost == [dec("2"), dec("2.2"), dec("2.42") + 4])
     // R* = (ΔI + Σ retrain) / (S · (b − c)) with S = 1 + 1.1 + 1.21.
@@ -183,9 +200,10 @@ import Testing
 }
 
 @Suite struct EpochRuleTests {
-  @Test(arguments: [
-    (1, 25), (4, 25), (5, 20), (10, 10), (33, 3), (34, 3), (8333, 3), (8334, 2), (12500, 2), (12501, 1), (100_000, 1),
-  ] as [(Int64, Int64)])
+  @Test(
+    arguments: [
+      (1, 25), (4, 25), (5, 20), (10, 10), (33, 3), (34, 3), (8333, 3), (8334, 2), (12500, 2), (12501, 1), (100_000, 1),
+    ] as [(Int64, Int64)])
   func automaticEpochs(examples: Int64, epochs: Int64) throws {
     #expect(try TrainingPlan.automaticEpochs(examples: examples) == epochs)
   }
@@ -197,14 +215,17 @@ import Testing
   @Test func module20TrainingExample() throws {
     // Module 20.3: 1,000 examples × 500 tokens on GPT-4o-mini at $3.00/1M, one epoch ≈ $1.50.
     let model = try shippedCatalog().model(named: "gpt-4o-mini")
-    let plan = try TrainingPlan.resolve(model: model, examples: 1000, tokensPerExample: 500, trainingTokens: nil, defaultExampleTokens: nil, epochs: 1, hours: nil)
+    let plan = try TrainingPlan.resolve(
+      model: model, examples: 1000, tokensPerExample: 500, trainingTokens: nil, defaultExampleTokens: nil, epochs: 1,
+      hours: nil)
     #expect(plan.cost == dec("1.5"))
   }
 }
 
 @Suite struct Module20WorkedCheckTests {
   @Test func builtInScenarioIsTheExampleFile() throws {
-    let file = try String(contentsOf: repositoryRoot.appendingPathComponent("examples/module-20-distillation.json"), encoding: .utf8)
+    let file = try String(
+      contentsOf: repositoryRoot.appendingPathComponent("examples/module-20-distillation.json"), encoding: .utf8)
     #expect(file == BuiltInScenarios.module20Distillation)
   }
 

@@ -12,23 +12,38 @@ import Testing
   }
 
   @Test func unknownStrategyAndKeysGetHints() {
-    let strategy = scenarioProblems(scenarioText(candidates: #"{"name": "x", "strategy": "fine-tunning", "model": "small"}"#))
-    #expect(strategy.contains { $0.message.hasPrefix("unknown strategy \"fine-tunning\". Did you mean 'fine-tuning'?") })
-    let key = scenarioProblems(scenarioText(candidates: #"{"name": "x", "strategy": "fine-tuning", "model": "small", "example": 10}"#))
-    #expect(key.contains { $0.message == "unknown key \"example\". Did you mean 'examples'?" && $0.path == "candidates[0].example" })
-    let workload = scenarioProblems(scenarioText(workload: #"{"requests_per_month": 1, "user_token": 1, "output_tokens": 1}"#, candidates: ft))
+    let strategy = scenarioProblems(
+      scenarioText(candidates: #"{"name": "x", "strategy": "fine-tunning", "model": "small"}"#))
+    #expect(
+      strategy.contains { $0.message.hasPrefix("unknown strategy \"fine-tunning\". Did you mean 'fine-tuning'?") })
+    let key = scenarioProblems(
+      scenarioText(candidates: #"{"name": "x", "strategy": "fine-tuning", "model": "small", "example": 10}"#))
+    #expect(
+      key.contains {
+        $0.message == "unknown key \"example\". Did you mean 'examples'?" && $0.path == "candidates[0].example"
+      })
+    let workload = scenarioProblems(
+      scenarioText(workload: #"{"requests_per_month": 1, "user_token": 1, "output_tokens": 1}"#, candidates: ft))
     #expect(workload.contains { $0.message == "unknown key \"user_token\". Did you mean 'user_tokens'?" })
     #expect(workload.contains { $0.message == "missing required field \"user_tokens\"" })
   }
 
   @Test func keysOfAnotherStrategyAreRefused() {
-    let problems = scenarioProblems(scenarioText(candidates: #"{"name": "x", "strategy": "fine-tuning", "model": "small", "examples": 10, "teacher": "big"}"#))
-    #expect(problems.contains { $0.message.hasPrefix("\"teacher\" is not used by strategy \"fine-tuning\" (it belongs to distillation)") })
+    let problems = scenarioProblems(
+      scenarioText(
+        candidates: #"{"name": "x", "strategy": "fine-tuning", "model": "small", "examples": 10, "teacher": "big"}"#))
+    #expect(
+      problems.contains {
+        $0.message.hasPrefix("\"teacher\" is not used by strategy \"fine-tuning\" (it belongs to distillation)")
+      })
   }
 
   @Test func baselineIsRequired() {
     let text = #"{"workload": {"requests_per_month": 1, "user_tokens": 1, "output_tokens": 1}, "candidates": []}"#
-    #expect(scenarioProblems(text).contains { $0.path == "baseline" && $0.message.hasPrefix("missing required field \"baseline\"") })
+    #expect(
+      scenarioProblems(text).contains {
+        $0.path == "baseline" && $0.message.hasPrefix("missing required field \"baseline\"")
+      })
   }
 
   @Test(arguments: [
@@ -41,13 +56,19 @@ import Testing
   }
 
   @Test func growthBelowMinus100PercentIsRefused() {
-    let problems = scenarioProblems(scenarioText(workload: #"{"requests_per_month": 1, "monthly_growth": -1.5, "user_tokens": 1, "output_tokens": 1}"#, candidates: ft))
+    let problems = scenarioProblems(
+      scenarioText(
+        workload: #"{"requests_per_month": 1, "monthly_growth": -1.5, "user_tokens": 1, "output_tokens": 1}"#,
+        candidates: ft))
     #expect(problems.contains { $0.message.hasPrefix("monthly_growth below -1 (-100 %)") })
   }
 
   @Test(arguments: [
     (#"{"requests_per_month": -5, "user_tokens": 1, "output_tokens": 1}"#, "must not be negative (found -5)"),
-    (#"{"requests_per_month": "lots", "user_tokens": 1, "output_tokens": 1}"#, "expected a number, found the string \"lots\"; write it without quotes"),
+    (
+      #"{"requests_per_month": "lots", "user_tokens": 1, "output_tokens": 1}"#,
+      "expected a number, found the string \"lots\"; write it without quotes"
+    ),
     (#"{"requests_per_month": 1, "user_tokens": 1.5, "output_tokens": 1}"#, "expected a whole number, found 1.5"),
   ])
   func badNumbers(workload: String, message: String) {
@@ -55,15 +76,27 @@ import Testing
   }
 
   @Test func modelThatCannotBeFineTuned() throws {
-    let text = scenarioText(candidates: #"{"name": "f", "strategy": "fine-tuning", "model": "big", "examples": 10, "tokens_per_example": 10}"#)
-    #expect(throws: ScenarioError.plan(file: "scenario", path: "candidates[0]", name: "f", message: TrainingError.notFineTunable("big").description)) {
+    let text = scenarioText(
+      candidates: #"{"name": "f", "strategy": "fine-tuning", "model": "big", "examples": 10, "tokens_per_example": 10}"#
+    )
+    #expect(
+      throws: ScenarioError.plan(
+        file: "scenario", path: "candidates[0]", name: "f", message: TrainingError.notFineTunable("big").description)
+    ) {
       try run(text)
     }
   }
 
   @Test func teacherWithoutBatchPrices() throws {
-    let text = scenarioText(candidates: #"{"name": "d", "strategy": "distillation", "model": "small", "teacher": "tiered", "teacher_batch": true, "examples": 10}"#)
-    #expect(throws: ScenarioError.plan(file: "scenario", path: "candidates[0]", name: "d", message: CostError.noBatchPrices("tiered", fineTuned: false).description)) {
+    let text = scenarioText(
+      candidates:
+        #"{"name": "d", "strategy": "distillation", "model": "small", "teacher": "tiered", "teacher_batch": true, "examples": 10}"#
+    )
+    #expect(
+      throws: ScenarioError.plan(
+        file: "scenario", path: "candidates[0]", name: "d",
+        message: CostError.noBatchPrices("tiered", fineTuned: false).description)
+    ) {
       try run(text)
     }
   }
@@ -74,7 +107,8 @@ import Testing
   }
 
   @Test func mixedCurrenciesAreRefused() throws {
-    let euro = #"{"schema_version": 1, "provider": "euro", "currency": "EUR", "as_of": "2026-11-01", "source": "t", "models": [{"id": "eur-model", "inference": {"input": 1, "cached_input": 0.5, "output": 1}}]}"#
+    let euro =
+      #"{"schema_version": 1, "provider": "euro", "currency": "EUR", "as_of": "2026-11-01", "source": "t", "models": [{"id": "eur-model", "inference": {"input": 1, "cached_input": 0.5, "output": 1}}]}"#
     let text = scenarioText(candidates: #"{"name": "e", "strategy": "prompting", "model": "eur-model"}"#)
     #expect(throws: CostError.mixedCurrencies(["EUR", "USD"])) {
       try ScenarioEngine.run(scenario(text), catalog: acmeCatalog(extra: [euro]), today: testToday)
@@ -87,7 +121,10 @@ import Testing
     #expect(Scenario.decode(changed, file: "s").scenario?.workload.requestsPerMonth == 50000)
     let added = try ScenarioOverride(parsing: "candidates[0].epochs=4").apply(to: root)
     #expect(Scenario.decode(added, file: "s").scenario?.candidates[0].epochs == 4)
-    #expect(throws: ScenarioError.badOverride("--set path 'workload.request_per_month' does not exist in the scenario. Did you mean 'requests_per_month'?")) {
+    #expect(
+      throws: ScenarioError.badOverride(
+        "--set path 'workload.request_per_month' does not exist in the scenario. Did you mean 'requests_per_month'?")
+    ) {
       try ScenarioOverride(parsing: "workload.request_per_month=5").apply(to: root)
     }
     #expect(throws: ScenarioError.self) { try ScenarioOverride(parsing: "candidates[3].epochs=4").apply(to: root) }
@@ -95,13 +132,21 @@ import Testing
   }
 
   @Test func lifecycleWarnings() throws {
-    let closing = #"{"schema_version": 1, "provider": "closing", "currency": "USD", "as_of": "2026-11-01", "source": "t", "fine_tuning": {"api": true, "new_jobs_until": "2027-01-06"}, "models": [{"id": "old", "deprecation_date": "2027-03-01", "inference": {"input": 1, "cached_input": 0.5, "output": 1}, "fine_tuning": {"training": 1, "inference": {"input": 1, "cached_input": 0.5, "output": 1}}}]}"#
+    let closing =
+      #"{"schema_version": 1, "provider": "closing", "currency": "USD", "as_of": "2026-11-01", "source": "t", "fine_tuning": {"api": true, "new_jobs_until": "2027-01-06"}, "models": [{"id": "old", "deprecation_date": "2027-03-01", "inference": {"input": 1, "cached_input": 0.5, "output": 1}, "fine_tuning": {"training": 1, "inference": {"input": 1, "cached_input": 0.5, "output": 1}}}]}"#
     let text = scenarioText(
-      candidates: #"{"name": "q", "strategy": "fine-tuning", "model": "old", "training_tokens": 1000, "epochs": 1, "retrain_every_months": 3}"#,
+      candidates:
+        #"{"name": "q", "strategy": "fine-tuning", "model": "old", "training_tokens": 1000, "epochs": 1, "retrain_every_months": 3}"#,
       extra: #""start_date": "2026-12-01","#)
     let result = try ScenarioEngine.run(scenario(text), catalog: acmeCatalog(extra: [closing]), today: testToday)
-    #expect(result.warnings.contains("old retires on 2027-03-01, inside the 12-month horizon (from 2026-12-01): the months after it are a forced migration, not savings"))
-    #expect(result.warnings.contains("q: closing fine-tuning closes to new jobs on 2027-01-06; the retraining in month 4 (2027-03-01) and later ones cannot run"))
+    #expect(
+      result.warnings.contains(
+        "old retires on 2027-03-01, inside the 12-month horizon (from 2026-12-01): the months after it are a forced migration, not savings"
+      ))
+    #expect(
+      result.warnings.contains(
+        "q: closing fine-tuning closes to new jobs on 2027-01-06; the retraining in month 4 (2027-03-01) and later ones cannot run"
+      ))
     #expect(result.candidates[0].warnings.count == 2)
   }
 }

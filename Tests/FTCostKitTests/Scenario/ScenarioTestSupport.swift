@@ -24,7 +24,8 @@ let acmeTable = """
 func acmeCatalog(extra: [String] = []) throws -> PricingCatalog {
   var tables: [PricingTable] = []
   for (offset, text) in ([acmeTable] + extra).enumerated() {
-    let parsed = PricingTable.parse(file: "acme\(offset).json", bytes: Array(text.utf8), isBuiltIn: true, today: testToday)
+    let parsed = PricingTable.parse(
+      file: "acme\(offset).json", bytes: Array(text.utf8), isBuiltIn: true, today: testToday)
     #expect(parsed.diagnostics.isEmpty, "\(parsed.diagnostics)")
     tables.append(try #require(parsed.table))
   }
@@ -45,7 +46,8 @@ func scenarioProblems(_ text: String) -> [Diagnostic] {
 
 /// A scenario text with a workload and baseline, and `candidates` spliced in.
 func scenarioText(
-  workload: String = #"{"requests_per_month": 1000, "system_tokens": 100, "few_shot_tokens": 200, "user_tokens": 300, "output_tokens": 50, "cached_prefix_share": 0.5}"#,
+  workload: String =
+    #"{"requests_per_month": 1000, "system_tokens": 100, "few_shot_tokens": 200, "user_tokens": 300, "output_tokens": 50, "cached_prefix_share": 0.5}"#,
   baseline: String = #"{"name": "base", "strategy": "prompting", "model": "big"}"#,
   candidates: String, extra: String = ""
 ) -> String {

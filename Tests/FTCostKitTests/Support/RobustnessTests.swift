@@ -49,7 +49,9 @@ import Testing
   @Test func randomTextNeverCrashesTheTokenizer() {
     var generator = SplitMix64(seed: 3)
     for _ in 0..<300 {
-      let scalars = (0..<Int(generator.next() % 40)).compactMap { _ in Unicode.Scalar(UInt32(generator.next() % 0x30000)) }
+      let scalars = (0..<Int(generator.next() % 40)).compactMap { _ in
+        Unicode.Scalar(UInt32(generator.next() % 0x30000))
+      }
       var text = ""
       text.unicodeScalars.append(contentsOf: scalars)
       let ids = o200k.encode(text)

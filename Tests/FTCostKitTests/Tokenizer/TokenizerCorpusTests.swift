@@ -4,7 +4,8 @@ import Testing
 @testable import FTCostKit
 
 /// The corpus generator from the shared tools, beside the checkout as CI lays it out.
-let corpusGenerator = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/tools/gen_corpus.py").path
+let corpusGenerator = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/tools/gen_corpus.py")
+  .path
 
 @Suite struct TokenizerCorpusTests {
   static func digest(_ ids: [UInt32]) -> UInt64 {
@@ -37,14 +38,22 @@ let corpusGenerator = repositoryRoot.deletingLastPathComponent().appendingPathCo
     let corpus = folder.appendingPathComponent("corpus.jsonl").path
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", corpusGenerator, "--examples", "10000", "--seed", "11", "--variant", "production", "--defect-rate", "0", "-o", corpus]
+    process.arguments = [
+      "python3", corpusGenerator, "--examples", "10000", "--seed", "11", "--variant", "production", "--defect-rate",
+      "0", "-o", corpus,
+    ]
     process.standardOutput = FileHandle.nullDevice
     try process.run()
     process.waitUntilExit()
     #expect(process.terminationStatus == 0)
-    let lines = try String(contentsOfFile: corpus, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).dropLast()
-    let expected = try String(contentsOf: repositoryRoot.appendingPathComponent("Tests/FTCostKitTests/Fixtures/corpus-10000-digests.txt"), encoding: .utf8)
-      .split(separator: "\n").filter { !$0.hasPrefix("#") }
+    let lines = try String(contentsOfFile: corpus, encoding: .utf8).split(
+      separator: "\n", omittingEmptySubsequences: false
+    ).dropLast()
+    let expected = try String(
+      contentsOf: repositoryRoot.appendingPathComponent("Tests/FTCostKitTests/Fixtures/corpus-10000-digests.txt"),
+      encoding: .utf8
+    )
+    .split(separator: "\n").filter { !$0.hasPrefix("#") }
     #expect(lines.count == 10_000)
     #expect(expected.count == 10_000)
     let sessions = [o200k.session(), cl100k.session()]
@@ -55,7 +64,9 @@ let corpusGenerator = repositoryRoot.deletingLastPathComponent().appendingPathCo
         let ids = try Self.ids(session, String(line))
         let got = "\(ids.count) \(String(format: "%016llx", Self.digest(ids)))"
         let wanted = "\(fields[1 + 2 * index]) \(fields[2 + 2 * index])"
-        if got != wanted { mismatches.append("line \(fields[0]) \(session.tokenizer.encoding.rawValue): got \(got), want \(wanted)") }
+        if got != wanted {
+          mismatches.append("line \(fields[0]) \(session.tokenizer.encoding.rawValue): got \(got), want \(wanted)")
+        }
       }
     }
     #expect(mismatches.isEmpty, "\(mismatches.count) mismatches: \(mismatches.prefix(3))")

@@ -30,7 +30,9 @@ func tokenFixtures() throws -> [TokenFixture] {
     func ids(_ key: String) -> [Int] {
       node[key]?.arrayValue?.compactMap { if case .number(let n) = $0.kind { return Int(n) } else { return nil } } ?? []
     }
-    result.append(TokenFixture(line: offset + 1, text: node["text"]?.stringValue ?? "", o200k: ids("o200k_base"), cl100k: ids("cl100k_base")))
+    result.append(
+      TokenFixture(
+        line: offset + 1, text: node["text"]?.stringValue ?? "", o200k: ids("o200k_base"), cl100k: ids("cl100k_base")))
   }
   return result
 }
@@ -47,9 +49,13 @@ func tokenFixtures() throws -> [TokenFixture] {
     var failures: [String] = []
     for fixture in fixtures {
       let a = o200k.encode(fixture.text)
-      if a != fixture.o200k { failures.append("line \(fixture.line) o200k: \(fixture.text.debugDescription) got \(a) want \(fixture.o200k)") }
+      if a != fixture.o200k {
+        failures.append("line \(fixture.line) o200k: \(fixture.text.debugDescription) got \(a) want \(fixture.o200k)")
+      }
       let b = cl100k.encode(fixture.text)
-      if b != fixture.cl100k { failures.append("line \(fixture.line) cl100k: \(fixture.text.debugDescription) got \(b) want \(fixture.cl100k)") }
+      if b != fixture.cl100k {
+        failures.append("line \(fixture.line) cl100k: \(fixture.text.debugDescription) got \(b) want \(fixture.cl100k)")
+      }
     }
     #expect(failures.isEmpty, "\(failures.count) mismatches, first: \(failures.prefix(5).joined(separator: "\n"))")
   }
@@ -68,7 +74,9 @@ func tokenFixtures() throws -> [TokenFixture] {
       let text = try #require(node["text"]?.stringValue)
       let name = node["case"]?.stringValue ?? "?"
       for (tokenizer, key) in [(o200k, "o200k_base"), (cl100k, "cl100k_base")] {
-        let expected = node[key]?.arrayValue?.compactMap { if case .number(let n) = $0.kind { return Int(n) } else { return nil } }
+        let expected = node[key]?.arrayValue?.compactMap {
+          if case .number(let n) = $0.kind { return Int(n) } else { return nil }
+        }
         #expect(tokenizer.encode(text) == expected, "\(name) (\(key))")
       }
     }
@@ -103,6 +111,8 @@ func tokenFixtures() throws -> [TokenFixture] {
     #expect(throws: TokenizerError.malformedRankFile("r", line: 2)) {
       try RankTable.parse(Array("IQ== 0\nnot-base64 1\n".utf8), path: "r")
     }
-    #expect(throws: TokenizerError.malformedRankFile("r", line: 1)) { try RankTable.parse(Array("IQ== 5\n".utf8), path: "r") }
+    #expect(throws: TokenizerError.malformedRankFile("r", line: 1)) {
+      try RankTable.parse(Array("IQ== 5\n".utf8), path: "r")
+    }
   }
 }
