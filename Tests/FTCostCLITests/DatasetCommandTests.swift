@@ -99,6 +99,8 @@ let sharedGenerator = repositoryRoot.deletingLastPathComponent().appendingPathCo
     #expect(estimate.stdout.contains("(estimate)"))
     #expect(estimate.stderr.contains("tokenizer is not public"))
     #expect(ftcost(["tokens", "--encoding", "o200k"]).code == 64)
+    #expect(ftcost(["tokens", "/"]).stderr == "Error: '/' is a folder; give a text file or - for standard input\n")
+    #expect(ftcost(["tokens", "/nonexistent.txt"]).stderr == "Error: file '/nonexistent.txt' does not exist\n")
   }
 
   @Test func buildAndConvertEndToEnd() throws {

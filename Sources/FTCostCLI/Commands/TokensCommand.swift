@@ -49,6 +49,10 @@ enum TokensCommand {
         return input()
       }
     } else {
+      var isDirectory: ObjCBool = false
+      if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+        throw CommandFailure("'\(path)' is a folder; give a text file or - for standard input")
+      }
       guard let handle = FileHandle(forReadingAtPath: path) else {
         throw CommandFailure(
           FileManager.default.fileExists(atPath: path) ? "cannot read '\(path)'" : "file '\(path)' does not exist")

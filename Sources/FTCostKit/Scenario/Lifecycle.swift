@@ -16,7 +16,7 @@ public enum Lifecycle {
             date <= start
             ? "was retired on \(date), before the horizon starts"
             : "retires on \(date), inside the \(scenario.horizonMonths)-month horizon (\(from))"
-          add("\(model.id) \(when): the months after it are a forced migration, not savings")
+          add("\(model.id) \(when): you must migrate then, so savings past that date are not assured")
         }
       }
       guard plan.plan.strategy.trains, let fineTuning = plan.model.fineTuning else { continue }

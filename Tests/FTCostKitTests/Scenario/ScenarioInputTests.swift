@@ -141,7 +141,7 @@ import Testing
     let result = try ScenarioEngine.run(scenario(text), catalog: acmeCatalog(extra: [closing]), today: testToday)
     #expect(
       result.warnings.contains(
-        "old retires on 2027-03-01, inside the 12-month horizon (from 2026-12-01): the months after it are a forced migration, not savings"
+        "old retires on 2027-03-01, inside the 12-month horizon (from 2026-12-01): you must migrate then, so savings past that date are not assured"
       ))
     #expect(
       result.warnings.contains(
