@@ -91,10 +91,6 @@ enum DatasetCommands {
     }
   }
 
-  static func epochs(_ invocation: Invocation) throws -> Int64? {
-    try TrainCommand.epochs(invocation)
-  }
-
   /// Runs an inspection with the encodings the models need.
   static func inspection(_ invocation: inout Invocation, file: String, models: [ModelPricing], cap: Int64) throws
     -> DatasetInspection
@@ -134,7 +130,7 @@ enum DatasetCommands {
     let models = chosen.map { [$0] } ?? catalog.models.filter { $0.fineTuning?.training != nil }
     let cap = chosen?.fineTuning?.maxTokensPerExample ?? 65_536
     let inspection = try inspection(&invocation, file: file, models: models, cap: cap)
-    let epochs = try epochs(invocation)
+    let epochs = try TrainCommand.epochs(invocation)
     let estimates =
       inspection.countedExamples > 0 ? try DatasetEstimate.estimates(inspection, models: models, epochs: epochs) : []
     let warnings = warnings(inspection, model: chosen, catalog: catalog)

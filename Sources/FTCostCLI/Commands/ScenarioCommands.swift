@@ -5,6 +5,8 @@ import Foundation
 enum ScenarioCommands {
   static let scenarioOption = OptionSpec(
     "--scenario", .value("file"), help: "A scenario JSON file (see examples/).", completion: .files)
+  static let requiredScenarioOption = OptionSpec(
+    "--scenario", .value("file"), help: "A scenario JSON file (see examples/).", required: true, completion: .files)
   static let setOption = OptionSpec(
     "--set", .repeating("path=value"),
     help:
@@ -26,8 +28,7 @@ enum ScenarioCommands {
   static let roi = CommandSpec(
     name: "roi", abstract: "The finance view: investment, savings, payback, ROI, benefit/cost and NPV.",
     options: [
-      OptionSpec(
-        "--scenario", .value("file"), help: "A scenario JSON file (see examples/).", required: true, completion: .files),
+      requiredScenarioOption,
       candidateOption,
       OptionSpec("--monthly", .flag, help: "Print month by month: baseline, candidate, savings, cumulative net."),
       OptionSpec(
@@ -40,8 +41,7 @@ enum ScenarioCommands {
   static let breakeven = CommandSpec(
     name: "breakeven", abstract: "The volume at which a candidate pays off, and payback across volumes.",
     options: [
-      OptionSpec(
-        "--scenario", .value("file"), help: "A scenario JSON file (see examples/).", required: true, completion: .files),
+      requiredScenarioOption,
       candidateOption,
       OptionSpec(
         "--sweep", .value("requests_per_month=from..to"),
@@ -153,27 +153,25 @@ enum ScenarioCommands {
   }
 
   static func runBreakeven(_ invocation: inout Invocation) throws -> Int32 {
-    let base = try result(&invocation)
-    let candidates = try selected(base, invocation)
-    guard let candidate = candidates.first else { throw invocation.usageError("the scenario has no candidates") }
+    // Check the sweep's own flags before any work, so a typo is reported alone.
     let steps = Int(try invocation.count("--steps") ?? 13)
     guard steps >= 2, steps <= 100_000 else {
       throw invocation.usageError("The value '\(steps)' is invalid for '--steps <n>': must be 2 to 100000")
     }
+    let sweep = try invocation.string("--sweep").map { try parseSweep($0, invocation) }
+    let base = try result(&invocation)
+    let candidates = try selected(base, invocation)
+    guard let candidate = candidates.first else { throw invocation.usageError("the scenario has no candidates") }
     let current = base.scenario.workload.requestsPerMonth
-    var from = max(1, current / 100)
-    var to = max(from * 10, current * 100)
-    if let sweep = invocation.string("--sweep") {
-      (from, to) = try parseSweep(sweep, invocation)
-    }
-    let volumes = logSpaced(from: from, to: to, steps: steps)
-    let catalog = try invocation.catalog()
+    let from = sweep?.0 ?? max(1, current / 100)
+    let to = sweep?.1 ?? max(from * 10, current * 100)
     var rows: [(Decimal, CandidateResult)] = []
-    for volume in volumes {
+    for volume in logSpaced(from: from, to: to, steps: steps) {
       var scenario = base.scenario
       scenario.workload.requestsPerMonth = volume
-      scenario.candidates = scenario.candidates.filter { $0.name == candidate.cost.plan.name }
-      let run = try ScenarioEngine.run(scenario, catalog: catalog, today: invocation.today)
+      let run = ScenarioEngine.evaluate(
+        scenario, baseline: base.baseline, candidates: [candidate.cost], currency: base.currency,
+        today: invocation.today)
       if let first = run.candidates.first { rows.append((volume, first)) }
     }
     let money = invocation.moneyFormat

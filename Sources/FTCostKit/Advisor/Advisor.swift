@@ -61,7 +61,6 @@ public struct Advisor {
     case .percentage: return "a percentage 0-100 or unknown"
     case .count: return "a whole number of examples"
     case .provider: return catalog.providers.joined(separator: "|")
-    case .number: return "a number"
     }
   }
 
@@ -108,11 +107,6 @@ public struct Advisor {
         reason:
           "expected a provider from the pricing tables: \(catalog.providers.joined(separator: ", ")).\(Suggestions.hint(for: lowered, in: catalog.providers))"
       )
-    case .number:
-      guard let number = try? DecimalParser.parse(value), number >= 0 else {
-        throw .invalidValue(key: key, value: raw, reason: "expected a number")
-      }
-      return number.description
     }
   }
 

@@ -35,13 +35,11 @@ public enum AnswerKind: Sendable, Equatable {
   case count
   /// A provider id from the pricing tables.
   case provider
-  /// A positive number.
-  case number
 
   public static func == (lhs: AnswerKind, rhs: AnswerKind) -> Bool {
     switch (lhs, rhs) {
     case (.choice(let a), .choice(let b)): return a.map(\.value) == b.map(\.value)
-    case (.percentage, .percentage), (.count, .count), (.provider, .provider), (.number, .number): return true
+    case (.percentage, .percentage), (.count, .count), (.provider, .provider): return true
     default: return false
     }
   }

@@ -4,6 +4,11 @@ public struct JSONSyntaxError: Error, Equatable, CustomStringConvertible {
   public var location: SourceLocation
 
   public var description: String { "\(location): \(message)" }
+
+  /// The error as a finding in `file`, as every reader of JSON files reports it.
+  public func diagnostic(file: String) -> Diagnostic {
+    Diagnostic(file: file, location: location, path: "", message: "malformed JSON: \(message)")
+  }
 }
 
 /// A strict JSON parser (RFC 8259) that records locations and keeps number literals exact.

@@ -32,9 +32,8 @@ public enum DecimalParser {
 
   /// Parses `text` into an exact `Decimal`.
   public static func parse(_ text: String) throws(NumberError) -> Decimal {
-    let trimmed = text
-    if trimmed.isEmpty { throw .empty }
-    let lowered = trimmed.lowercased()
+    if text.isEmpty { throw .empty }
+    let lowered = text.lowercased()
     let bare = lowered.hasPrefix("-") || lowered.hasPrefix("+") ? String(lowered.dropFirst()) : lowered
     if ["nan", "inf", "infinity"].contains(bare) { throw .notFinite(text) }
 
@@ -42,7 +41,7 @@ public enum DecimalParser {
     var negative = false
     var pointShift = 0
     var exponent = 0
-    let scalars = Array(trimmed.utf8)
+    let scalars = Array(text.utf8)
     var index = 0
     if index < scalars.count, scalars[index] == UInt8(ascii: "-") || scalars[index] == UInt8(ascii: "+") {
       negative = scalars[index] == UInt8(ascii: "-")

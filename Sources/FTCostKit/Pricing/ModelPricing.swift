@@ -45,11 +45,6 @@ public struct ModelPricing: Sendable, Equatable {
     unconfirmed.contains { $0 == "*" || path == $0 || path.hasPrefix($0 + ".") }
   }
 
-  /// All unconfirmed paths under `prefix`, for marking an output that used them.
-  public func unconfirmedPaths(under prefix: String) -> [String] {
-    unconfirmed.filter { $0 == "*" || $0 == prefix || $0.hasPrefix(prefix + ".") || prefix.hasPrefix($0 + ".") }
-  }
-
   /// True when the model is retired on `date` (its deprecation date has passed).
   public func isRetired(on date: ISODate) -> Bool {
     guard let deprecationDate else { return false }

@@ -35,9 +35,7 @@ extension PricingTable {
     do {
       root = try JSONParser.parse(bytes)
     } catch {
-      return (
-        nil, [Diagnostic(file: file, location: error.location, path: "", message: "malformed JSON: \(error.message)")]
-      )
+      return (nil, [error.diagnostic(file: file)])
     }
     guard reader.object(root, path: "", allowed: topKeys) != nil else { return (nil, reader.diagnostics) }
 

@@ -50,9 +50,7 @@ extension Scenario {
     do {
       root = try JSONParser.parse(bytes)
     } catch {
-      return (
-        nil, [Diagnostic(file: file, location: error.location, path: "", message: "malformed JSON: \(error.message)")]
-      )
+      return (nil, [error.diagnostic(file: file)])
     }
     return decode(root, file: file)
   }

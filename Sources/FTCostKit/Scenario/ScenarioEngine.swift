@@ -20,10 +20,19 @@ public enum ScenarioEngine {
     }
     let baseline = try priced(scenario.baseline, baseline: nil)
     let candidates = try scenario.candidates.map { try priced($0, baseline: baseline.costPerRequest) }
-    let all = [baseline] + candidates
-    let currencies = Array(Set(all.flatMap { $0.modelsUsed.map(\.currency) })).sorted()
+    let currencies = Array(Set(([baseline] + candidates).flatMap { $0.modelsUsed.map(\.currency) })).sorted()
     if currencies.count > 1 { throw CostError.mixedCurrencies(currencies) }
+    return evaluate(
+      scenario, baseline: baseline, candidates: candidates, currency: currencies.first ?? "USD", today: today)
+  }
 
+  /// Compares already priced plans over `scenario`'s horizon and volumes.
+  ///
+  /// Priced plans do not depend on the volume, so a sweep prices once and evaluates per volume.
+  public static func evaluate(
+    _ scenario: Scenario, baseline: PlanCost, candidates: [PlanCost], currency: String, today: ISODate
+  ) -> ScenarioResult {
+    let all = [baseline] + candidates
     let horizon = scenario.horizonMonths
     let volumes = (1...horizon).map { requests(inMonth: $0, scenario.workload) }
     let baselineMonthly = zip(1...horizon, volumes).map { baseline.monthlyCost(requests: $1, month: $0) }
@@ -53,7 +62,7 @@ public enum ScenarioEngine {
         start: scenario.startDate, warnings: planWarnings(candidate))
     }
     return ScenarioResult(
-      scenario: scenario, currency: currencies.first ?? "USD", baseline: baseline,
+      scenario: scenario, currency: currency, baseline: baseline,
       baselineMonthlyCost: baselineMonthly, baselineTotalCost: baselineTotal, candidates: results,
       warnings: warnings, overrides: [])
   }
@@ -80,7 +89,8 @@ public enum ScenarioEngine {
     let net = totalSavings - investment
     let roi: Decimal? = investment > 0 ? net / investment : nil
     let ratio: Decimal? = investment > 0 ? totalSavings / investment : nil
-    let payback = paybackMonths(candidate, baseline, scenario: scenario, investment: investment)
+    let payback = paybackMonths(
+      candidate, baseline, scenario: scenario, investment: investment, horizonSavings: savings)
     let rate = monthlyRate(annual: scenario.discountRateAnnual)
     var npv = -investment
     var discount: Decimal = 1
@@ -99,16 +109,24 @@ public enum ScenarioEngine {
   }
 
   /// payback_months is the smallest t ≥ 0 with cumulative savings ≥ ΔI, linear inside the month where they cross: t = (m−1) + (ΔI − Σ_{k<m} savings_k) / savings_m; 0 when ΔI ≤ 0; searched to max(120, 10·H) months and "never" (null) beyond.
-  static func paybackMonths(_ candidate: PlanCost, _ baseline: PlanCost, scenario: Scenario, investment: Decimal)
-    -> Decimal?
-  {
+  ///
+  /// `horizonSavings` are the savings of months 1 … H, already computed; later months are
+  /// priced here, only when the search gets that far.
+  static func paybackMonths(
+    _ candidate: PlanCost, _ baseline: PlanCost, scenario: Scenario, investment: Decimal, horizonSavings: [Decimal]
+  ) -> Decimal? {
     if investment <= 0 { return 0 }
     let limit = max(120, 10 * scenario.horizonMonths)
     var cumulative: Decimal = 0
     for month in 1...limit {
-      let volume = requests(inMonth: month, scenario.workload)
-      let saving =
-        baseline.monthlyCost(requests: volume, month: month) - candidate.monthlyCost(requests: volume, month: month)
+      let saving: Decimal
+      if month <= horizonSavings.count {
+        saving = horizonSavings[month - 1]
+      } else {
+        let volume = requests(inMonth: month, scenario.workload)
+        saving =
+          baseline.monthlyCost(requests: volume, month: month) - candidate.monthlyCost(requests: volume, month: month)
+      }
       if cumulative + saving >= investment, saving > 0 {
         return Decimal(month - 1) + (investment - cumulative) / saving
       }

@@ -22,9 +22,7 @@ public enum ScenarioLoader {
         root = try JSONParser.parse(BuiltInScenarios.module20Distillation)
       }
     } catch let error as JSONSyntaxError {
-      throw ScenarioError.invalid([
-        Diagnostic(file: name, location: error.location, path: "", message: "malformed JSON: \(error.message)")
-      ])
+      throw ScenarioError.invalid([error.diagnostic(file: name)])
     }
     var applied: [(String, String)] = []
     for override in overrides {

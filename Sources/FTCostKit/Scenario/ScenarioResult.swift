@@ -33,7 +33,7 @@ public struct CandidateResult: Sendable, Equatable {
 }
 
 /// The whole comparison, as `compare` and `roi` print it.
-public struct ScenarioResult: Sendable, Equatable {
+public struct ScenarioResult: Sendable {
   public var scenario: Scenario
   public var currency: String
   public var baseline: PlanCost
@@ -45,11 +45,6 @@ public struct ScenarioResult: Sendable, Equatable {
   public var warnings: [String]
   /// `--set` and `--horizon` overrides, path → value as given.
   public var overrides: [(String, String)]
-
-  public static func == (lhs: ScenarioResult, rhs: ScenarioResult) -> Bool {
-    lhs.scenario == rhs.scenario && lhs.candidates == rhs.candidates && lhs.warnings == rhs.warnings
-      && lhs.overrides.map { $0.0 + "=" + $0.1 } == rhs.overrides.map { $0.0 + "=" + $0.1 }
-  }
 
   /// The candidate with the largest positive net benefit, if any pays back.
   public var best: CandidateResult? {

@@ -4,7 +4,6 @@ import Foundation
 public enum TokenizerError: Error, Equatable, CustomStringConvertible {
   case missingRankFile(String)
   case malformedRankFile(String, line: Int)
-  case unknownEncoding(String, suggestions: [String])
 
   public var description: String {
     switch self {
@@ -13,9 +12,6 @@ public enum TokenizerError: Error, Equatable, CustomStringConvertible {
         "tokenizer rank file '\(path)' is missing; reinstall ftcost or set FTCOST_DATA to the folder holding tokenizers/"
     case .malformedRankFile(let path, let line):
       return "\(path):\(line): not a tiktoken rank line (base64 token, a space, a rank)"
-    case .unknownEncoding(let name, let suggestions):
-      let hint = suggestions.isEmpty ? "" : " Did you mean '\(suggestions[0])'?"
-      return "unknown encoding '\(name)'.\(hint) Known: \(Encoding.allCases.map(\.rawValue).joined(separator: ", "))."
     }
   }
 }
