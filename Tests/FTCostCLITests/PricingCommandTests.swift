@@ -42,7 +42,7 @@ import Testing
     #expect(
       rows.contains {
         $0.hasPrefix(
-          "gpt-4o-mini-2024-07-18,openai,$0.15,$0.075,$0.60,$0.075 / $0.30,$3.00,$0.30 / $1.20,FT jobs until 2027-01-06"
+          "gpt-4o-mini-2024-07-18,openai,$0.15,$0.075,$0.60,$0.075 / $0.30,$3.00,$0.30 / $1.20,retires 2027-01-14; FT jobs until 2027-01-06"
         )
       })
     #expect(!rows.contains { $0.hasPrefix("gpt-5,") })
@@ -54,7 +54,7 @@ import Testing
 
   @Test func listShowsRetiredModelsAsRetired() {
     let rows = ftcost("pricing list --format csv").stdout.split(separator: "\n")
-    #expect(rows.contains { $0.hasPrefix("gpt-4.1-nano-2025-04-14,") && $0.hasSuffix(",FT retired 2026-10-23") })
+    #expect(rows.contains { $0.hasPrefix("gpt-4.1-nano-2025-04-14,") && $0.hasSuffix(",retired 2026-10-23") })
     #expect(rows.contains { $0.hasPrefix("gpt-5,") && $0.hasSuffix(",retires 2026-12-11") })
   }
 
@@ -76,7 +76,9 @@ import Testing
     """.write(to: folder.appendingPathComponent("negotiated.json"), atomically: true, encoding: .utf8)
     let viaFlag = ftcost(["pricing", "list", "--pricing", folder.path, "--provider", "openai"])
     #expect(viaFlag.code == 0)
-    #expect(viaFlag.stdout.contains("gpt-4o-mini: prices from \(folder.path)/negotiated.json (overrides "))
+    #expect(
+      viaFlag.stdout.contains(
+        "gpt-4o-mini-2024-07-18: inference.input, inference.output from \(folder.path)/negotiated.json (the rest from "))
     let viaEnvironment = ftcost(
       ["cost", "--model", "gpt-4o-mini", "--input-tokens", "1000000", "--output-tokens", "0", "--format", "json"],
       environment: ["FTCOST_PRICING": folder.path])

@@ -101,8 +101,12 @@ enum PricingCommands {
         invocation.print("* unconfirmed: no primary source confirms this value; check it before you budget on it.")
       }
       for model in models where !model.origin.isBuiltIn {
-        let overrides = model.origin.overrides.map { " (overrides \($0))" } ?? " (added)"
-        invocation.print("\(model.id): prices from \(model.origin.file)\(overrides)")
+        if let builtIn = model.origin.overrides {
+          invocation.print(
+            "\(model.id): \(model.overlaidPaths.joined(separator: ", ")) from \(model.origin.file) (the rest from \(builtIn))")
+        } else {
+          invocation.print("\(model.id): prices from \(model.origin.file) (added)")
+        }
       }
     }
     return CLI.ExitCode.success
@@ -130,6 +134,7 @@ enum PricingCommands {
     add("tokenizer", model.tokenizer.map { $0 == "approximate" ? "approximate (token counts are estimates)" : $0 })
     add("context_window", model.contextWindow.map { MoneyFormat.grouped(Decimal($0)) + " tokens" })
     add("deprecation_date", model.deprecationDate?.description)
+    add("successor", model.successor)
     add("status", model.status(on: invocation.today))
     if let inference = model.inference {
       price("inference.input", inference.input)
@@ -176,9 +181,24 @@ enum PricingCommands {
           ? "none: \(model.providerDisplayName) has no public fine-tuning API"
           : "none: the tables list no fine-tuning for this model")
     }
+    for change in model.priceChanges {
+      let before = model.pricing(on: ISODate(daysSinceEpoch: change.effectiveFrom.daysSinceEpoch - 1))
+      let after = model.pricing(on: change.effectiveFrom)
+      let fields = change.changedPaths.map { path -> String in
+        let old = before.price(at: path).map(money.price) ?? "-"
+        let new = after.price(at: path).map(money.price) ?? "-"
+        let mark = after.isUnconfirmed(path) ? " (unconfirmed)" : ""
+        return "\(path) \(old) -> \(new)\(mark)"
+      }
+      add("price change \(change.effectiveFrom)", fields.joined(separator: ", ") + (change.source.map { " [\($0)]" } ?? ""))
+    }
     add("as_of", model.asOf.description)
     add("source", model.source)
+    add("note", model.note)
     add("file", model.origin.file + (model.origin.overrides.map { " (overrides \($0))" } ?? ""))
+    if !model.overlaidPaths.isEmpty {
+      add("from the overlay", model.overlaidPaths.joined(separator: ", ") + " (the rest from \(model.origin.overrides ?? "the built-in table"))")
+    }
     invocation.print(table.rendered(as: invocation.format))
     return CLI.ExitCode.success
   }

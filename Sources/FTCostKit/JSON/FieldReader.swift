@@ -15,7 +15,7 @@ public struct FieldReader {
 
   /// Records a problem at `node`'s location.
   public mutating func report(_ message: String, at location: SourceLocation?, path: String) {
-    diagnostics.append(Diagnostic(file: file, location: location, path: path, message: message))
+    diagnostics.append(Diagnostic(file: location?.file ?? file, location: location, path: path, message: message))
   }
 
   /// Checks that `node` is an object whose keys are all in `allowed` (or start with `x-`).

@@ -4,10 +4,14 @@ public struct SourceLocation: Sendable, Equatable, Hashable, CustomStringConvert
   public var line: Int
   /// 1-based column, counted in bytes from the start of the line.
   public var column: Int
+  /// The file this location is in, when a tree mixes nodes from several files (a pricing overlay
+  /// merged onto a built-in table); `nil` means the file being read.
+  public var file: String?
 
-  public init(line: Int, column: Int) {
+  public init(line: Int, column: Int, file: String? = nil) {
     self.line = line
     self.column = column
+    self.file = file
   }
 
   public var description: String { "\(line):\(column)" }

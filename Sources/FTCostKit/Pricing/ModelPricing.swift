@@ -21,6 +21,8 @@ public struct ModelPricing: Sendable, Equatable {
   public var tokenizer: String?
   public var contextWindow: Int64?
   public var deprecationDate: ISODate?
+  /// The id the provider names as this model's replacement, for migrations.
+  public var successor: String?
   public var inference: InferencePrices?
   /// `nil` when the model cannot be fine-tuned (or the table does not know how).
   public var fineTuning: FineTuningPrices?
@@ -30,6 +32,12 @@ public struct ModelPricing: Sendable, Equatable {
   public var source: String
   /// Field paths whose values no primary source confirms (`fine_tuning.training`, …).
   public var unconfirmed: [String]
+  /// Paths a dated price change confirmed inside a broader unconfirmed mark.
+  public var confirmed: [String] = []
+  /// Dated price changes, ascending by `effectiveFrom`.
+  public var priceChanges: [PriceChange] = []
+  /// The leaf paths a user's pricing overlay set on this entry (empty for built-in values).
+  public var overlaidPaths: [String] = []
   public var note: String?
   public var origin: PricingOrigin
   /// The provider's fine-tuning service, copied here so a model answers for itself.
@@ -42,7 +50,13 @@ public struct ModelPricing: Sendable, Equatable {
 
   /// True when the value at `path` (or any parent object) is marked unconfirmed.
   public func isUnconfirmed(_ path: String) -> Bool {
-    unconfirmed.contains { $0 == "*" || path == $0 || path.hasPrefix($0 + ".") }
+    if confirmed.contains(path) { return false }
+    return unconfirmed.contains { $0 == "*" || path == $0 || path.hasPrefix($0 + ".") }
+  }
+
+  /// True when a user's pricing overlay set the value at `path` (or an object or list above it).
+  public func isOverlaid(_ path: String) -> Bool {
+    overlaidPaths.contains { path == $0 || path.hasPrefix($0 + ".") }
   }
 
   /// True when the model is retired on `date` (its deprecation date has passed).

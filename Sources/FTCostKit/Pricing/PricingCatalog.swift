@@ -80,6 +80,22 @@ public struct PricingCatalog: Sendable {
     throw .unknownModel(name, suggestions: Suggestions.closest(to: name, in: allNames))
   }
 
+  /// The models of `provider` whose fine-tuning takes new jobs on `date`.
+  public func fineTunableModels(provider: String, on date: ISODate) -> [ModelPricing] {
+    models.filter { $0.provider == provider && $0.acceptsTraining(on: date) }
+  }
+
+  /// `model` priced on `date`, or an error when no training job can start on it then.
+  public func trainableModel(_ model: ModelPricing, on date: ISODate) throws(TrainingError) -> ModelPricing {
+    guard model.fineTuning != nil else { throw .notFineTunable(model.id) }
+    if let reason = model.trainingUnavailableReason(on: date) {
+      throw .closed(
+        model: model.id, date: date, reason: reason, provider: model.providerDisplayName,
+        stillOpen: fineTunableModels(provider: model.provider, on: date).map(\.id))
+    }
+    return model.pricing(on: date)
+  }
+
   /// Every id and alias, for suggestions and completions.
   public var allNames: [String] {
     models.flatMap { [$0.id] + $0.aliases }

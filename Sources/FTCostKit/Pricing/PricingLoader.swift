@@ -22,8 +22,11 @@ public enum PricingLoader {
   }
 
   /// Reads every table in `path` (a folder or a file); collects all problems instead of stopping.
+  ///
+  /// `base` holds the built-in tables when `path` is an overlay: its entries for known models are
+  /// merged onto them leaf by leaf.
   public static func load(
-    path: String, isBuiltIn: Bool, today: ISODate
+    path: String, isBuiltIn: Bool, today: ISODate, base: [PricingTable] = []
   ) throws(PricingError) -> (tables: [PricingTable], diagnostics: [Diagnostic]) {
     var tables: [PricingTable] = []
     var diagnostics: [Diagnostic] = []
@@ -32,7 +35,8 @@ public enum PricingLoader {
         diagnostics.append(Diagnostic(file: file, location: nil, path: "", message: "cannot read the file"))
         continue
       }
-      let (table, problems) = PricingTable.parse(file: file, bytes: Array(data), isBuiltIn: isBuiltIn, today: today)
+      let (table, problems) = PricingTable.parse(
+        file: file, bytes: Array(data), isBuiltIn: isBuiltIn, today: today, base: base)
       diagnostics += problems
       if let table { tables.append(table) }
     }
@@ -47,7 +51,7 @@ public enum PricingLoader {
     var overlayTables: [[PricingTable]] = []
     var problems = base.diagnostics
     for overlay in overlays {
-      let loaded = try load(path: overlay, isBuiltIn: false, today: today)
+      let loaded = try load(path: overlay, isBuiltIn: false, today: today, base: base.tables)
       problems += loaded.diagnostics
       overlayTables.append(loaded.tables)
     }

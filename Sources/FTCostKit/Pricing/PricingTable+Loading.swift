@@ -1,5 +1,15 @@
 import Foundation
 
+/// What a model entry inherits from its table (or, for an overlay entry, from the built-in one).
+struct ModelDefaults {
+  var provider: String
+  var displayName: String
+  var currency: String
+  var asOf: ISODate
+  var source: String
+  var fineTuning: ProviderFineTuning?
+}
+
 extension PricingTable {
   static let topKeys = [
     "schema_version", "provider", "display_name", "currency", "as_of", "source", "fine_tuning", "models",
@@ -9,8 +19,16 @@ extension PricingTable {
     "max_file_bytes", "note",
   ]
   static let modelKeys = [
-    "id", "aliases", "tokenizer", "context_window", "deprecation_date", "inference", "fine_tuning",
-    "embedding", "gpu_per_hour", "as_of", "source", "note",
+    "id", "aliases", "tokenizer", "context_window", "deprecation_date", "successor", "inference", "fine_tuning",
+    "embedding", "gpu_per_hour", "price_changes", "as_of", "source", "note",
+  ]
+  static let priceChangeKeys = [
+    "effective_from", "inference", "fine_tuning", "embedding", "gpu_per_hour", "source", "note",
+  ]
+  /// The fine-tuning fields a dated change may set: prices, not limits or lifecycle dates.
+  static let priceChangeFineTuningKeys = [
+    "training", "training_per_hour", "inference", "hosting_per_hour", "storage_per_month", "min_job_fee",
+    "max_job_fee",
   ]
   static let inferenceKeys = ["input", "cached_input", "output", "batch_input", "batch_output", "tiers"]
   static let tierKeys = ["above_input_tokens", "input", "cached_input", "output"]
@@ -27,8 +45,12 @@ extension PricingTable {
   /// currency and dates, `as_of` not in the future, finite non-negative prices read exactly,
   /// per-1M prices outside [0.000001, 1000] refused unless `x-allow-unusual-price`, unique ids
   /// and aliases, known tokenizers, and unknown keys refused with a hint.
+  ///
+  /// `base` holds the tables an overlay is laid over: an overlay entry whose id or alias names a
+  /// model of `base` is merged onto it leaf by leaf (lists replace whole), so it changes only the
+  /// fields it sets; the built-in lifecycle dates, successor, tiers and sources stay.
   public static func parse(
-    file: String, bytes: [UInt8], isBuiltIn: Bool, today: ISODate
+    file: String, bytes: [UInt8], isBuiltIn: Bool, today: ISODate, base: [PricingTable] = []
   ) -> (table: PricingTable?, diagnostics: [Diagnostic]) {
     var reader = FieldReader(file: file)
     let root: JSONNode
@@ -55,35 +77,54 @@ extension PricingTable {
         at: root["currency"]?.location, path: "currency")
     }
     let asOf = checkedAsOf(&reader, root, path: "", today: today, required: true) ?? today
-    let source = reader.string(root, "source", path: "", required: true) ?? ""
+    // An overlay may leave out its source: its values are then attributed to the file itself.
+    let source = reader.string(root, "source", path: "", required: isBuiltIn) ?? "your pricing overlay \(file)"
 
-    var providerFineTuning: ProviderFineTuning?
-    if let node = root["fine_tuning"], !node.isNull,
-      reader.object(node, path: "fine_tuning", allowed: providerFineTuningKeys) != nil
-    {
-      providerFineTuning = ProviderFineTuning(
-        api: reader.bool(node, "api", path: "fine_tuning", required: true) ?? false,
-        dataFormats: reader.strings(node, "data_formats", path: "fine_tuning") ?? [],
-        newJobsUntil: reader.date(node, "new_jobs_until", path: "fine_tuning"),
-        minExamples: reader.count(node, "min_examples", path: "fine_tuning"),
-        recommendedExamples: reader.count(node, "recommended_examples", path: "fine_tuning"),
-        distillation: reader.bool(node, "distillation", path: "fine_tuning"),
-        maxFileBytes: reader.count(node, "max_file_bytes", path: "fine_tuning"),
-        note: reader.string(node, "note", path: "fine_tuning"))
-    }
+    let fineTuningNode = root["fine_tuning"].flatMap { $0.isNull ? nil : $0.stamped(file: file) }
+    let providerFineTuning = fineTuningNode.flatMap { parseProviderFineTuning($0, reader: &reader) }
+    // A model without its own as_of or source inherits the table's; written into the stored node
+    // so an overlay merged onto it keeps the built-in date and source.
+    let inherited = [root["as_of"], root["source"]].compactMap { $0?.stamped(file: file) }
 
     var models: [ModelPricing] = []
+    var modelNodes: [JSONNode] = []
     var idLocations: [String: SourceLocation] = [:]
     if let list = root["models"] {
       if let items = list.arrayValue {
         for (offset, item) in items.enumerated() {
           let path = "models[\(offset)]"
+          var node = item
+          var defaults = ModelDefaults(
+            provider: provider, displayName: displayName, currency: currency, asOf: asOf, source: source,
+            fineTuning: providerFineTuning)
+          var overlaid: [String] = []
+          var overridden: String?
+          if let match = baseModel(named: modelNames(item), in: base) {
+            // Keep the built-in id (the overlay may name the model by an alias) and lay the
+            // overlay's fields over the built-in ones.
+            node = match.table.modelNodes[match.index].merging(item.stamped(file: file).removing(["id"]))
+            overlaid = item.leafPaths().filter { $0 != "id" }
+            overridden = match.table.file
+            let builtIn = match.table.models[match.index]
+            defaults.provider = builtIn.provider
+            defaults.displayName = builtIn.providerDisplayName
+            if let overlayBlock = fineTuningNode {
+              let merged = match.table.fineTuningNode.map { $0.merging(overlayBlock) } ?? overlayBlock
+              defaults.fineTuning = parseProviderFineTuning(merged, reader: &reader)
+            } else {
+              defaults.fineTuning = builtIn.providerFineTuning
+            }
+          }
           guard
-            var model = parseModel(
-              item, path: path, reader: &reader, today: today,
-              defaults: (provider, displayName, currency, asOf, source, providerFineTuning))
+            var model = parseModel(node, path: path, reader: &reader, today: today, defaults: defaults)
           else { continue }
-          model.origin = PricingOrigin(file: file, isBuiltIn: isBuiltIn, overrides: nil)
+          model.origin = PricingOrigin(file: file, isBuiltIn: isBuiltIn, overrides: overridden)
+          model.overlaidPaths = overlaid
+          var stored = overridden == nil ? node.stamped(file: file) : node
+          for (key, value) in zip(["as_of", "source"], inherited) where stored[key] == nil {
+            stored = stored.setting(key, to: value)
+          }
+          modelNodes.append(stored)
           for name in [model.id] + model.aliases {
             let location = name == model.id ? item["id"]?.location : item["aliases"]?.location
             if let first = idLocations[name] {
@@ -106,13 +147,14 @@ extension PricingTable {
     let table = PricingTable(
       file: file, provider: provider, displayName: displayName, currency: currency, asOf: asOf,
       source: source, fineTuning: providerFineTuning, models: models, isBuiltIn: isBuiltIn,
-      idLocations: idLocations)
+      idLocations: idLocations, modelNodes: modelNodes, fineTuningNode: fineTuningNode)
     let sorted = reader.diagnostics.enumerated().sorted { a, b in
       let left = (a.element.location?.line ?? 0, a.element.location?.column ?? 0, a.offset)
       let right = (b.element.location?.line ?? 0, b.element.location?.column ?? 0, b.offset)
       return left < right
     }
-    return (table, sorted.map(\.element))
+    var seen = Set<String>()
+    return (table, sorted.map(\.element).filter { seen.insert($0.description).inserted })
   }
 
   private static func checkedAsOf(
@@ -129,7 +171,7 @@ extension PricingTable {
 
   private static func parseModel(
     _ node: JSONNode, path: String, reader: inout FieldReader, today: ISODate,
-    defaults: (String, String, String, ISODate, String, ProviderFineTuning?)
+    defaults: ModelDefaults
   ) -> ModelPricing? {
     guard reader.object(node, path: path, allowed: modelKeys) != nil else { return nil }
     guard let id = reader.string(node, "id", path: path, required: true) else { return nil }
@@ -183,21 +225,139 @@ extension PricingTable {
         "a model needs at least one of \"inference\", \"fine_tuning\", \"embedding\" or \"gpu_per_hour\"",
         at: node.location, path: path)
     }
-    let asOf = checkedAsOf(&prices.reader, node, path: path, today: today, required: false) ?? defaults.3
-    return ModelPricing(
+    let asOf = checkedAsOf(&prices.reader, node, path: path, today: today, required: false) ?? defaults.asOf
+    let successor = prices.reader.string(node, "successor", path: path)
+    if let successor, successor == id {
+      prices.reader.report(
+        "a model cannot be its own successor; name the model that replaces it", at: node["successor"]?.location,
+        path: "\(path).successor")
+    }
+    var model = ModelPricing(
       id: id,
       aliases: prices.reader.strings(node, "aliases", path: path) ?? [],
-      provider: defaults.0, providerDisplayName: defaults.1, currency: defaults.2,
+      provider: defaults.provider, providerDisplayName: defaults.displayName, currency: defaults.currency,
       tokenizer: tokenizer,
       contextWindow: prices.reader.count(node, "context_window", path: path),
       deprecationDate: prices.reader.date(node, "deprecation_date", path: path),
+      successor: successor,
       inference: inference, fineTuning: fineTuning, embedding: embedding, gpuPerHour: gpuPerHour,
       asOf: asOf,
-      source: prices.reader.string(node, "source", path: path) ?? defaults.4,
+      source: prices.reader.string(node, "source", path: path) ?? defaults.source,
       unconfirmed: unconfirmed,
       note: prices.reader.string(node, "note", path: path),
       origin: PricingOrigin(file: "", isBuiltIn: true, overrides: nil),
-      providerFineTuning: defaults.5)
+      providerFineTuning: defaults.fineTuning)
+    if let list = node["price_changes"], !list.isNull {
+      model.priceChanges = priceChanges(
+        list, of: model, node: node, path: path, reader: &prices.reader, today: today, defaults: defaults)
+    }
+    return model
+  }
+
+  /// Reads `price_changes`: each change is laid over the model's fields (and the changes before
+  /// it) and the result validated as the model would be, so a change is held to the same rules.
+  private static func priceChanges(
+    _ list: JSONNode, of model: ModelPricing, node: JSONNode, path: String, reader: inout FieldReader,
+    today: ISODate, defaults: ModelDefaults
+  ) -> [PriceChange] {
+    let listPath = "\(path).price_changes"
+    guard let items = list.arrayValue else {
+      reader.report("expected an array of price changes, found \(list.typeName)", at: list.location, path: listPath)
+      return []
+    }
+    var changes: [PriceChange] = []
+    var cumulative = node.removing(["price_changes"])
+    var prices = model.basePrices
+    var reported = Set(reader.diagnostics.map(\.description))
+    for (offset, item) in items.enumerated() {
+      let changePath = "\(listPath)[\(offset)]"
+      guard reader.object(item, path: changePath, allowed: priceChangeKeys) != nil,
+        let date = reader.date(item, "effective_from", path: changePath, required: true)
+      else { continue }
+      if let previous = changes.last, date <= previous.effectiveFrom {
+        reader.report(
+          "price changes must be in ascending order of effective_from (\(date) follows \(previous.effectiveFrom))",
+          at: item["effective_from"]?.location, path: "\(changePath).effective_from")
+      }
+      if let ft = item["fine_tuning"], ft.members != nil {
+        _ = reader.object(ft, path: "\(changePath).fine_tuning", allowed: priceChangeFineTuningKeys)
+      }
+      let fields = item.removing(["effective_from", "source", "note"]).strippingNotes()
+      let changed = fields.leafPaths()
+      if changed.isEmpty {
+        reader.report(
+          "a price change must set at least one of \"inference\", \"fine_tuning\", \"embedding\" or \"gpu_per_hour\"",
+          at: item.location, path: changePath)
+        continue
+      }
+      cumulative = cumulative.merging(fields)
+      var scratch = FieldReader(file: reader.file)
+      let snapshot = parseModel(cumulative, path: path, reader: &scratch, today: today, defaults: defaults)
+      // A problem in a value the change wrote is reported at the change's own path.
+      let written = Set(item.allLocations)
+      for problem in scratch.diagnostics where reported.insert(problem.description).inserted {
+        var problemPath = problem.path
+        if let location = problem.location, written.contains(location), problemPath.hasPrefix(path + ".") {
+          problemPath = changePath + problemPath.dropFirst(path.count)
+        }
+        reader.report(problem.message, at: problem.location, path: problemPath)
+      }
+      guard let snapshot else { continue }
+      let marked = changeMarks(item, changed: changed, path: changePath, reader: &reader)
+      prices = DatedPrices(
+        inference: snapshot.inference, fineTuning: snapshot.fineTuning, embedding: snapshot.embedding,
+        gpuPerHour: snapshot.gpuPerHour,
+        unconfirmed: prices.unconfirmed.filter { !changed.contains($0) } + marked,
+        confirmed: prices.confirmed.filter { !marked.contains($0) } + changed.filter { !marked.contains($0) })
+      changes.append(
+        PriceChange(
+          effectiveFrom: date, source: reader.string(item, "source", path: changePath),
+          note: reader.string(item, "note", path: changePath), changedPaths: changed, prices: prices))
+    }
+    return changes
+  }
+
+  /// The paths a change marks unconfirmed: `"x-unconfirmed": true` marks all it changes, a list
+  /// marks the paths listed.
+  private static func changeMarks(
+    _ item: JSONNode, changed: [String], path: String, reader: inout FieldReader
+  ) -> [String] {
+    let marks = unconfirmedPaths(item, prefix: "", path: path, reader: &reader)
+    if marks == ["*"] { return changed }
+    return marks
+  }
+
+  /// The names a model entry answers to: its id and aliases, as written.
+  private static func modelNames(_ item: JSONNode) -> [String] {
+    ([item["id"]?.stringValue] + (item["aliases"]?.arrayValue ?? []).map(\.stringValue)).compactMap { $0 }
+  }
+
+  /// The first model of `tables` that answers to one of `names`.
+  private static func baseModel(named names: [String], in tables: [PricingTable]) -> (
+    table: PricingTable, index: Int
+  )? {
+    for name in names {
+      for table in tables {
+        if let index = table.models.firstIndex(where: { $0.id == name || $0.aliases.contains(name) }) {
+          return (table, index)
+        }
+      }
+    }
+    return nil
+  }
+
+  /// Reads a provider's `fine_tuning` block.
+  private static func parseProviderFineTuning(_ node: JSONNode, reader: inout FieldReader) -> ProviderFineTuning? {
+    guard reader.object(node, path: "fine_tuning", allowed: providerFineTuningKeys) != nil else { return nil }
+    return ProviderFineTuning(
+      api: reader.bool(node, "api", path: "fine_tuning", required: true) ?? false,
+      dataFormats: reader.strings(node, "data_formats", path: "fine_tuning") ?? [],
+      newJobsUntil: reader.date(node, "new_jobs_until", path: "fine_tuning"),
+      minExamples: reader.count(node, "min_examples", path: "fine_tuning"),
+      recommendedExamples: reader.count(node, "recommended_examples", path: "fine_tuning"),
+      distillation: reader.bool(node, "distillation", path: "fine_tuning"),
+      maxFileBytes: reader.count(node, "max_file_bytes", path: "fine_tuning"),
+      note: reader.string(node, "note", path: "fine_tuning"))
   }
 
   /// Reads `x-unconfirmed`: `true` marks the object at `prefix`; an array lists field paths under it.

@@ -13,6 +13,11 @@ public struct PricingTable: Sendable, Equatable {
   public var isBuiltIn: Bool
   /// Model ids with the location of their `id` field, for duplicate reports.
   var idLocations: [String: SourceLocation]
+  /// Each model's JSON as written (with the table's as_of and source filled in), for overlays to
+  /// merge onto leaf by leaf.
+  var modelNodes: [JSONNode] = []
+  /// The provider's `fine_tuning` block as written, for overlays to merge onto.
+  var fineTuningNode: JSONNode?
 
   /// The schema versions this build understands.
   public static let supportedSchemaVersions: Set<Int64> = [1]

@@ -62,6 +62,7 @@ extension ModelPricing {
       ("tokenizer", .string(tokenizer)),
       ("context_window", contextWindow.map { .integer($0) } ?? .null),
       ("deprecation_date", .string(deprecationDate?.description)),
+      ("successor", .string(successor)),
       ("inference", inference(self.inference, batch: true, tiers: true)),
       ("fine_tuning", fineTuningJSON),
       (
@@ -69,28 +70,44 @@ extension ModelPricing {
         embedding.map { .object([("input", .number($0.input)), ("batch_input", .number($0.batchInput))]) } ?? .null
       ),
       ("gpu_per_hour", .number(gpuPerHour)),
+      (
+        "price_changes",
+        .array(
+          priceChanges.map { change in
+            let after = pricing(on: change.effectiveFrom)
+            return .object([
+              ("effective_from", .string(change.effectiveFrom.description)),
+              ("changes", .object(change.changedPaths.map { ($0, .number(after.price(at: $0))) })),
+              ("source", .string(change.source)),
+            ])
+          })
+      ),
       ("unconfirmed", .array(unconfirmed.map { .string($0) })),
       (
         "origin",
         .object([
           ("file", .string(origin.file)), ("built_in", .bool(origin.isBuiltIn)),
           ("overrides", .string(origin.overrides)),
+          ("overlaid_fields", .array(overlaidPaths.map { .string($0) })),
         ])
       ),
     ])
   }
 
-  /// A one-word lifecycle status on `date`: current, retiring (with date), or retired.
+  /// The lifecycle status on `date`: retired, or the retirement and fine-tuning dates ahead, or
+  /// "current" when none is known. A model retired on `date` never shows as current.
   public func status(on date: ISODate) -> String {
-    if let deprecationDate {
-      return deprecationDate <= date ? "retired \(deprecationDate)" : "retires \(deprecationDate)"
+    if let deprecationDate, deprecationDate <= date { return "retired \(deprecationDate)" }
+    var parts: [String] = []
+    if let deprecationDate { parts.append("retires \(deprecationDate)") }
+    if fineTuning != nil {
+      if let stop = fineTuning?.deprecationDate, stop != deprecationDate {
+        parts.append(stop <= date ? "FT retired \(stop)" : "FT retires \(stop)")
+      }
+      if let until = fineTuningNewJobsUntil, fineTuning?.deprecationDate.map({ $0 > date }) ?? true {
+        parts.append(until < date ? "FT closed \(until)" : "FT jobs until \(until)")
+      }
     }
-    if let ftDate = fineTuning?.deprecationDate, ftDate <= date {
-      return "FT retired \(ftDate)"
-    }
-    if let until = fineTuningNewJobsUntil, fineTuning != nil {
-      return until < date ? "FT closed \(until)" : "FT jobs until \(until)"
-    }
-    return "current"
+    return parts.isEmpty ? "current" : parts.joined(separator: "; ")
   }
 }

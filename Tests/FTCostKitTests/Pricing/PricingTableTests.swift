@@ -74,7 +74,9 @@ import Testing
     let catalog = try shippedCatalog()
     #expect(try catalog.model(named: "gpt-5").deprecationDate == ISODate("2026-12-11"))
     #expect(try catalog.model(named: "gpt-4o-mini").fineTuningNewJobsUntil == ISODate("2027-01-06"))
-    #expect(try catalog.model(named: "gpt-4.1-nano").status(on: testToday) == "FT retired 2026-10-23")
+    #expect(try catalog.model(named: "gpt-4.1-nano").status(on: testToday) == "retired 2026-10-23")
+    #expect(try catalog.model(named: "gpt-4o-mini").successor == "gpt-6-luna")
+    #expect(try catalog.model(named: "gpt-4o-mini").stopsServing(fineTuned: true) == ISODate("2027-01-14"))
     #expect(try catalog.model(named: "gemini-2.5-pro").inference?.tiers.first?.aboveInputTokens == 200_000)
   }
 }
