@@ -23,7 +23,8 @@ let package = Package(
       name: "FTCostKitTests", dependencies: ["FTCostKit"], exclude: ["Fixtures"],
       swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
     ),
-    .testTarget(name: "FTCostCLITests", dependencies: ["FTCostCLI", "FTCostKit", "ftcost"]),
+    .testTarget(
+      name: "FTCostCLITests", dependencies: ["FTCostCLI", "FTCostKit", "ftcost"], exclude: ["Goldens"]),
   ],
   swiftLanguageModes: [.v6]
 )

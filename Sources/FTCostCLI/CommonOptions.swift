@@ -18,6 +18,9 @@ enum CommonOptions {
     help: "How displayed totals round halves: half-up (away from zero, as a spreadsheet) or half-even.",
     completion: .values(RoundingRule.allCases.map(\.rawValue)))
 
+  static let asOf = OptionSpec(
+    "--as-of", .value("date"), help: "Price at this date, YYYY-MM-DD (default: today); dated price changes apply.")
+
   static let model = OptionSpec(
     "--model", short: "-m", .value("model"), help: "A model id or alias from the pricing tables.", required: true,
     completion: .models)

@@ -84,6 +84,15 @@ public struct Invocation: Sendable {
 
   public var today: ISODate { environment.today }
 
+  /// `--as-of`, else today.
+  public func asOf() throws(UsageError) -> ISODate {
+    guard let text = string("--as-of") else { return today }
+    guard let date = ISODate(text) else {
+      throw invalid(text, "--as-of", "expected a date written YYYY-MM-DD, e.g. 2027-01-01")
+    }
+    return date
+  }
+
   /// The built-in data folder.
   public func dataLocation() throws(PricingError) -> DataLocation {
     try DataLocation.locate(executablePath: environment.executablePath, environment: environment.variables)

@@ -128,3 +128,21 @@ func releaseOrFreshBinary() throws -> URL {
   if let releaseDate = modified(release), let debugDate = modified(debug), releaseDate >= debugDate { return release }
   return debug
 }
+
+/// Compares `text` with the golden file `Goldens/<name>`; with `RECORD_GOLDENS=1` in the
+/// environment (or when the file is missing) it writes the file instead and fails, so every change
+/// to what users see is recorded by the tool, never typed, and shows up as a diff in review.
+func expectGolden(_ text: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+  let url = repositoryRoot.appendingPathComponent("Tests/FTCostCLITests/Goldens").appendingPathComponent(name)
+  let recording = ProcessInfo.processInfo.environment["RECORD_GOLDENS"] == "1"
+  let existing = try? String(contentsOf: url, encoding: .utf8)
+  if recording || existing == nil {
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try text.write(to: url, atomically: true, encoding: .utf8)
+    Issue.record("recorded golden \(name); review the diff and run the tests again", sourceLocation: sourceLocation)
+    return
+  }
+  #expect(
+    text == existing, "output differs from Goldens/\(name); re-record with RECORD_GOLDENS=1 if the change is meant",
+    sourceLocation: sourceLocation)
+}

@@ -78,7 +78,8 @@ import Testing
     #expect(viaFlag.code == 0)
     #expect(
       viaFlag.stdout.contains(
-        "gpt-4o-mini-2024-07-18: inference.input, inference.output from \(folder.path)/negotiated.json (the rest from "))
+        "gpt-4o-mini-2024-07-18: inference.input, inference.output from \(folder.path)/negotiated.json (the rest from ")
+    )
     let viaEnvironment = ftcost(
       ["cost", "--model", "gpt-4o-mini", "--input-tokens", "1000000", "--output-tokens", "0", "--format", "json"],
       environment: ["FTCOST_PRICING": folder.path])

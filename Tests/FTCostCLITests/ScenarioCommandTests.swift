@@ -46,14 +46,18 @@ let example = repositoryRoot.appendingPathComponent("examples").path
     for key in [
       "name", "strategy", "model", "cost_per_request", "cost_ratio", "one_time_cost", "training_cost", "monthly_cost",
       "total_cost", "net_benefit", "roi", "benefit_cost_ratio", "payback_months", "break_even_requests_per_month",
-      "npv", "warnings",
+      "npv", "warnings", "status", "reason", "events", "effective_cost_per_request", "monthly_components",
     ] {
       #expect(candidate[key] != nil, "candidates[0].\(key)")
     }
     // The hosting fee means it never pays back at 20,000 requests a month: null, never NaN or negative.
     #expect(candidate["payback_months"]?.isNull == true)
-    #expect(candidate["warnings"]?.arrayValue?.isEmpty == false)
+    #expect(json["warnings"]?.arrayValue?.first?.stringValue?.hasPrefix("unconfirmed prices used") == true)
     #expect(json["overrides"]?.members?.isEmpty == true)
+    // Its fine-tuned model retires with the base on 2027-04-14 and the successor cannot be trained then.
+    #expect(candidate["status"]?.stringValue == "falls_back")
+    let kinds = candidate["events"]?.arrayValue?.compactMap { $0["kind"]?.stringValue }
+    #expect(kinds == ["retirement", "fallback"])
   }
 
   @Test func azureHostingPaysBackOnlyAtHighVolume() throws {
@@ -96,7 +100,7 @@ let example = repositoryRoot.appendingPathComponent("examples").path
       (["compare", "--horizon", "601"], 64, "Error: The value '601' is invalid for '--horizon <months>'"),
       (
         ["compare", "--set", "candidates[0].strategy=distilation"], 1,
-        "Error: built-in:module-20-distillation.json:19:19: field 'candidates[0].strategy': unknown strategy \"distilation\". Did you mean 'distillation'?"
+        "Error: built-in:module-20-distillation.json:20:19: field 'candidates[0].strategy': unknown strategy \"distilation\". Did you mean 'distillation'?"
       ),
       (["compare", "--set", "workload.monthly_growth=-2"], 1, "Error: built-in:module-20-distillation.json"),
       (
@@ -146,18 +150,18 @@ let example = repositoryRoot.appendingPathComponent("examples").path
 
   @Test func paybackDateWithStartDate() {
     let result = ftcost([
-      "roi", "--scenario", "\(example)/module-20-distillation.json", "--set", "start_date=2027-01-01",
+      "roi", "--scenario", "\(example)/module-20-distillation.json", "--set", "start_date=2025-11-01",
     ])
-    #expect(result.stdout.contains("0.37 months (2027-01-12)"))
+    #expect(result.stdout.contains("0.37 months (2025-11-12)"))
   }
 
   @Test func monthlyIsCSVReady() {
     let result = ftcost(["roi", "--scenario", "\(example)/module-20-distillation.json", "--monthly", "--format", "csv"])
     let rows = result.stdout.split(separator: "\n")
     #expect(rows.count == 13)
-    #expect(rows[0] == "candidate,month,date,requests,baseline,candidate cost,savings,cumulative net")
-    #expect(rows[1] == "Distilled GPT-4o-mini,1,,\"100,000\",$125.00,$30.00,$95.00,$60.00")
-    #expect(rows[12] == "Distilled GPT-4o-mini,12,,\"100,000\",$125.00,$30.00,$95.00,\"$1,105.00\"")
+    #expect(rows[0] == "candidate,month,date,requests,baseline,candidate cost,savings,cumulative net,events")
+    #expect(rows[1] == "Distilled GPT-4o-mini,1,2025-10-01,\"100,000\",$125.00,$30.00,$95.00,$60.00,")
+    #expect(rows[12] == "Distilled GPT-4o-mini,12,2026-09-01,\"100,000\",$125.00,$30.00,$95.00,\"$1,105.00\",")
   }
 
   @Test func oneCandidateJSONHasTheSameShape() throws {
@@ -173,7 +177,7 @@ let example = repositoryRoot.appendingPathComponent("examples").path
   @Test func chartIsAValidStandaloneSVG() throws {
     let folder = try temporaryFolder()
     let chart = folder.appendingPathComponent("roi.svg").path
-    let result = ftcost(["roi", "--scenario", "\(example)/support-assistant.json", "--chart", chart])
+    let result = ftcost(["roi", "--scenario", "\(example)/module-20-distillation-now.json", "--chart", chart])
     #expect(result.code == 0)
     let data = try Data(contentsOf: URL(fileURLWithPath: chart))
     let parser = XMLParser(data: data)
@@ -182,8 +186,8 @@ let example = repositoryRoot.appendingPathComponent("examples").path
     #expect(text.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
     #expect(text.contains("cumulative cost (USD)"))
     #expect(text.contains(">month</text>"))
-    #expect(text.contains("payback 4.44 months"))
-    #expect(text.contains("$20,000.00"))
+    #expect(text.contains("payback 1.51 months"))
+    #expect(text.contains("$5,000.00"))
     let missing = ftcost([
       "roi", "--scenario", "\(example)/support-assistant.json", "--chart", "/nonexistent/dir/c.svg",
     ])
@@ -200,7 +204,8 @@ let example = repositoryRoot.appendingPathComponent("examples").path
       "requests_per_month=1000..10000000", "--steps", "5",
     ])
     #expect(result.code == 0)
-    #expect(result.stdout.contains("break-even at 221,282 requests/month (month 1) over 12 months"))
+    #expect(result.stdout.contains("break-even at 256,223 requests/month (month 1) over 12 months"))
+    #expect(result.stdout.contains("It falls back to the baseline on 2027-04-14"))
     let lines = result.stdout.split(separator: "\n")
     let rows = lines.drop { !$0.hasPrefix("---") }.dropFirst()
     #expect(rows.count == 5)
@@ -236,7 +241,8 @@ let example = repositoryRoot.appendingPathComponent("examples").path
       ]).stdout)
     #expect(capped["truncated_examples"]?.kind == .number("100"))
     #expect(capped["billed_tokens"]?.kind == .number("6553600"))
-    let rft = try parseJSON(ftcost(["train", "--model", "o4-mini", "--hours", "2.5", "--format", "json"]).stdout)
+    let rft = try parseJSON(
+      ftcost(["train", "--model", "o4-mini", "--hours", "2.5", "--as-of", "2026-09-01", "--format", "json"]).stdout)
     #expect(rft["cost"]?.kind == .number("250"))
   }
 

@@ -17,7 +17,7 @@ enum CostCommand {
       OptionSpec("--requests", .value("n"), help: "Number of requests (default: 1)."),
       OptionSpec("--batch", .flag, help: "Use the Batch API prices."),
       OptionSpec("--fine-tuned", .flag, help: "Use the fine-tuned model's inference prices."),
-      CommonOptions.format(), CommonOptions.pricing, CommonOptions.rounding,
+      CommonOptions.asOf, CommonOptions.format(), CommonOptions.pricing, CommonOptions.rounding,
     ],
     run: { invocation in try run(&invocation) })
 
@@ -26,8 +26,10 @@ enum CostCommand {
     let output = try invocation.count("--output-tokens") ?? 0
     let cached = try invocation.count("--cached-input-tokens") ?? 0
     let requests = try invocation.decimal("--requests") ?? 1
+    let asOf = try invocation.asOf()
     let catalog = try invocation.catalog()
-    let model = try catalog.model(named: invocation.string("--model") ?? "")
+    let entry = try catalog.model(named: invocation.string("--model") ?? "")
+    let model = entry.pricing(on: asOf)
     let fineTuned = invocation.flag("--fine-tuned")
     let batch = invocation.flag("--batch")
     let cost = try RequestPricer.cost(
@@ -40,19 +42,22 @@ enum CostCommand {
       used = ["\(prefix).batch_input", "\(prefix).batch_output"] + (cached > 0 ? ["\(prefix).cached_input"] : [])
     }
     let unconfirmed = used.filter { model.isUnconfirmed($0) }
-    if model.isRetired(on: invocation.today) {
+    let overlaid = PriceUse.overlaid(in: [PriceUse(model: model, paths: used)])
+    if let stop = model.stopsServing(fineTuned: fineTuned), stop <= asOf {
       invocation.warn(
-        "warning: \(model.id) was retired on \(model.deprecationDate?.description ?? "?"); these prices may no longer be offered"
+        "warning: \(fineTuned ? "fine-tuned " : "")\(model.id) stopped serving on \(stop); these prices are no longer offered on \(asOf)"
       )
     }
-    if fineTuned, let date = model.fineTuning?.deprecationDate, date <= invocation.today {
-      invocation.warn("warning: fine-tuned \(model.id) models were retired on \(date)")
+    if let next = entry.priceChanges.first(where: { $0.effectiveFrom > asOf }) {
+      invocation.warn(
+        "note: \(model.id) prices change on \(next.effectiveFrom); pass --as-of \(next.effectiveFrom) to see them")
     }
 
     if invocation.format == .json {
       invocation.print(
         JSON.object([
           ("model", .string(model.id)),
+          ("as_of", .string(asOf.description)),
           ("requests", .number(requests)),
           ("per_request", .number(cost.total)),
           ("total", .number(cost.total * requests)),
@@ -66,6 +71,7 @@ enum CostCommand {
           ),
           ("tier_above_input_tokens", cost.tier.map { .integer($0.aboveInputTokens) } ?? .null),
           ("unconfirmed", .array(unconfirmed.map { .string($0) })),
+          ("pricing_overlay_values", .array(overlaid.map { .string($0) })),
         ]).rendered())
       return CLI.ExitCode.success
     }
@@ -80,7 +86,7 @@ enum CostCommand {
       heading +=
         "\(MoneyFormat.count(requests)) request\(requests == 1 ? "" : "s") of \(MoneyFormat.grouped(Decimal(input))) input"
       heading += cached > 0 ? " (\(MoneyFormat.grouped(Decimal(cached))) cached)" : ""
-      heading += " and \(MoneyFormat.grouped(Decimal(output))) output tokens"
+      heading += " and \(MoneyFormat.grouped(Decimal(output))) output tokens, at prices in effect on \(asOf)"
       invocation.print(heading)
       if let tier = cost.tier {
         invocation.print(
@@ -92,6 +98,9 @@ enum CostCommand {
     if !unconfirmed.isEmpty && invocation.format != .csv {
       invocation.print(
         "unconfirmed prices used: \(unconfirmed.joined(separator: ", ")) (no primary source confirms them)")
+    }
+    if !overlaid.isEmpty && invocation.format != .csv {
+      invocation.print("prices from your pricing overlay: \(overlaid.joined(separator: "; "))")
     }
     return CLI.ExitCode.success
   }

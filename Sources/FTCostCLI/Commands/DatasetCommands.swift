@@ -295,9 +295,7 @@ enum DatasetCommands {
   }
 
   static func trainFromDataset(_ invocation: inout Invocation, file: String, epochs: Int64?) throws -> Int32 {
-    let catalog = try invocation.catalog()
-    let model = try catalog.model(named: invocation.string("--model") ?? "")
-    guard model.fineTuning != nil else { throw CostError.notFineTunable(model.id) }
+    let model = try TrainCommand.trainableModel(&invocation)
     let cap = model.fineTuning?.maxTokensPerExample ?? Int64.max
     let inspection = try inspection(&invocation, file: file, models: [model], cap: cap)
     guard inspection.countedExamples > 0 else { throw TrainingError.noExamples }

@@ -41,9 +41,9 @@ enum DocsCommand {
       guard let text = try? String(contentsOfFile: readme, encoding: .utf8) else {
         throw CommandFailure("cannot read '\(readme)'")
       }
-      guard let refreshed = generator.refreshedReadme(text) else {
+      guard let refreshed = try generator.refreshedReadme(text) else {
         throw CommandFailure(
-          "\(readme) has no \(DocsGenerator.readmeStart) … \(DocsGenerator.readmeEnd) markers; add them where the pricing summary belongs"
+          "\(readme) has no \(DocsGenerator.missingMarkers(in: text).joined(separator: " or ")) markers; add them where the generated pricing summary, cost rules and then-and-now example belong"
         )
       }
       files.append((readme, refreshed))

@@ -24,7 +24,8 @@ enum PricingCommands {
 
   static let validate = CommandSpec(
     name: "validate", abstract: "Check pricing files against the schema and list every problem.",
-    discussion: "With no path, checks the built-in tables. Exits 0 when all files are valid, 1 otherwise.",
+    discussion:
+      "With no path, checks the built-in tables. A path is checked as a --pricing overlay: an entry for a built-in model is merged onto it first, so it may set only the fields it changes. Exits 0 when all files are valid, 1 otherwise.",
     arguments: [
       ArgumentSpec(
         "path", help: "Pricing files or folders of *.json files.", optional: true, repeating: true, completion: .files)
@@ -103,7 +104,8 @@ enum PricingCommands {
       for model in models where !model.origin.isBuiltIn {
         if let builtIn = model.origin.overrides {
           invocation.print(
-            "\(model.id): \(model.overlaidPaths.joined(separator: ", ")) from \(model.origin.file) (the rest from \(builtIn))")
+            "\(model.id): \(model.overlaidPaths.joined(separator: ", ")) from \(model.origin.file) (the rest from \(builtIn))"
+          )
         } else {
           invocation.print("\(model.id): prices from \(model.origin.file) (added)")
         }
@@ -190,14 +192,19 @@ enum PricingCommands {
         let mark = after.isUnconfirmed(path) ? " (unconfirmed)" : ""
         return "\(path) \(old) -> \(new)\(mark)"
       }
-      add("price change \(change.effectiveFrom)", fields.joined(separator: ", ") + (change.source.map { " [\($0)]" } ?? ""))
+      add(
+        "price change \(change.effectiveFrom)",
+        fields.joined(separator: ", ") + (change.source.map { " [\($0)]" } ?? ""))
     }
     add("as_of", model.asOf.description)
     add("source", model.source)
     add("note", model.note)
     add("file", model.origin.file + (model.origin.overrides.map { " (overrides \($0))" } ?? ""))
     if !model.overlaidPaths.isEmpty {
-      add("from the overlay", model.overlaidPaths.joined(separator: ", ") + " (the rest from \(model.origin.overrides ?? "the built-in table"))")
+      add(
+        "from the overlay",
+        model.overlaidPaths.joined(separator: ", ")
+          + " (the rest from \(model.origin.overrides ?? "the built-in table"))")
     }
     invocation.print(table.rendered(as: invocation.format))
     return CLI.ExitCode.success
@@ -205,12 +212,19 @@ enum PricingCommands {
 
   static func runValidate(_ invocation: inout Invocation) throws -> Int32 {
     var paths = invocation.positionals
-    if paths.isEmpty { paths = [try invocation.dataLocation().pricing] }
+    let builtIn = try invocation.dataLocation().pricing
+    // Files given on the command line are checked as overlays: merged onto the built-in tables.
+    var base: [PricingTable] = []
+    if paths.isEmpty {
+      paths = [builtIn]
+    } else {
+      base = (try? PricingLoader.load(path: builtIn, isBuiltIn: true, today: invocation.today).tables) ?? []
+    }
     var problems: [Diagnostic] = []
     var tables: [PricingTable] = []
     var files = 0
     for path in paths {
-      let loaded = try PricingLoader.load(path: path, isBuiltIn: true, today: invocation.today)
+      let loaded = try PricingLoader.load(path: path, isBuiltIn: base.isEmpty, today: invocation.today, base: base)
       problems += loaded.diagnostics
       files += try PricingLoader.tableFiles(at: path).count
       tables += loaded.tables
@@ -239,7 +253,8 @@ enum PricingCommands {
     for problem in problems { invocation.print("\(problem.description)") }
     if problems.isEmpty {
       let models = tables.reduce(0) { $0 + $1.models.count }
-      invocation.print("ok: \(files) file\(files == 1 ? "" : "s"), \(models) models, no problems")
+      invocation.print(
+        "ok: \(files) file\(files == 1 ? "" : "s"), \(models) model\(models == 1 ? "" : "s"), no problems")
       return CLI.ExitCode.success
     }
     invocation.warn(

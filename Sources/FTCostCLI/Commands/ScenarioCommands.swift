@@ -83,8 +83,8 @@ enum ScenarioCommands {
 
   static func selected(_ result: ScenarioResult, _ invocation: Invocation) throws -> [CandidateResult] {
     guard let name = invocation.string("--candidate") else { return result.candidates }
-    guard let match = result.candidates.first(where: { $0.cost.plan.name == name }) else {
-      let names = result.candidates.map(\.cost.plan.name)
+    guard let match = result.candidates.first(where: { $0.name == name }) else {
+      let names = result.candidates.map(\.name)
       throw invocation.usageError(
         "The value '\(name)' is invalid for '--candidate <name>'.\(Suggestions.hint(for: name, in: names)) Candidates: \(names.map { "'\($0)'" }.joined(separator: ", "))."
       )
@@ -99,8 +99,9 @@ enum ScenarioCommands {
     if workload.monthlyGrowth != 0 { shape += " growing \(MoneyFormat().percent(workload.monthlyGrowth)) a month" }
     shape +=
       "; per request \(workload.systemTokens) system + \(workload.fewShotTokens) few-shot + \(workload.userTokens) user input, \(workload.outputTokens) output tokens"
-    shape += "; \(result.scenario.horizonMonths)-month horizon"
-    if let start = result.scenario.startDate { shape += " from \(start)" }
+    if workload.failureCost != 0 { shape += "; a failed answer costs \(MoneyFormat().total(workload.failureCost))" }
+    shape += "; \(result.scenario.horizonMonths)-month horizon from \(result.start)"
+    if result.scenario.startDate == nil { shape += " (today)" }
     lines.append(shape)
     if !result.overrides.isEmpty {
       lines.append("overridden: " + result.overrides.map { "\($0.0)=\($0.1)" }.joined(separator: ", "))
@@ -115,12 +116,18 @@ enum ScenarioCommands {
     case .json:
       invocation.print(result.json().rendered())
     case .csv:
-      invocation.print(report.comparisonTable.renderedCSV())
+      var text = report.comparisonTable.renderedCSV()
+      if !report.events.isEmpty { text += "\nevents\n" + report.eventsTable.renderedCSV() }
+      invocation.print(text)
     case .markdown:
-      invocation.print(report.comparisonTable.renderedMarkdown() + "\n" + report.verdict)
+      var text = report.comparisonTable.renderedMarkdown()
+      if !report.events.isEmpty { text += "\n**Events**\n\n" + report.eventsTable.renderedMarkdown() }
+      if !report.overlayLines.isEmpty { text += "\n" + report.overlayLines }
+      invocation.print(text + "\n" + report.verdict)
     case .table:
       invocation.print(
-        header(result) + "\n" + report.comparisonTable.renderedText() + "\n" + invocation.emphasized(report.verdict))
+        header(result) + "\n" + report.comparisonTable.renderedText() + "\n" + report.eventLines + report.overlayLines
+          + invocation.emphasized(report.verdict))
     }
     return CLI.ExitCode.success
   }
@@ -146,7 +153,20 @@ enum ScenarioCommands {
       invocation.print(result.json(candidates: candidates).rendered())
     case .table, .markdown, .csv:
       var text = invocation.format == .table ? header(result) + "\n" : ""
-      text += candidates.map { report.financeTable($0).rendered(as: invocation.format) }.joined(separator: "\n")
+      text += candidates.map { candidate in
+        var block = report.financeTable(candidate).rendered(as: invocation.format)
+        if let note = report.statusNote(candidate), invocation.format != .csv { block += "\n" + note + "\n" }
+        let events =
+          result.baseline.events.map { (result.baseline.cost.plan.name + " (baseline)", $0) }
+          + candidate.events.map { (candidate.name, $0) }
+        if !events.isEmpty && invocation.format != .csv {
+          block +=
+            "\nEvents:\n"
+            + events.map { "  \($1.date) (month \($1.month)) \($0): \($1.kind.rawValue): \($1.detail)\n" }.joined()
+        }
+        return block
+      }.joined(separator: "\n")
+      if invocation.format != .csv { text += report.overlayLines }
       invocation.print(text)
     }
     return CLI.ExitCode.success
@@ -165,30 +185,29 @@ enum ScenarioCommands {
     let current = base.scenario.workload.requestsPerMonth
     let from = sweep?.0 ?? max(1, current / 100)
     let to = sweep?.1 ?? max(from * 10, current * 100)
-    var rows: [(Decimal, CandidateResult)] = []
-    for volume in logSpaced(from: from, to: to, steps: steps) {
-      var scenario = base.scenario
-      scenario.workload.requestsPerMonth = volume
-      let run = ScenarioEngine.evaluate(
-        scenario, baseline: base.baseline, candidates: [candidate.cost], currency: base.currency,
-        today: invocation.today)
-      if let first = run.candidates.first { rows.append((volume, first)) }
+    guard let figures = candidate.figures else {
+      throw CommandFailure(
+        "candidate '\(candidate.name)' cannot run (\(candidate.status.reason ?? "infeasible")), so it has no break-even volume; change the scenario's start_date or the candidate's model"
+      )
     }
+    let rows = VolumeSweep.run(base, candidate: candidate.name, from: from, to: to, steps: steps).points
     let money = invocation.moneyFormat
     let report = ScenarioReport(result: base, money: money)
     if invocation.format == .json {
       invocation.print(
         JSON.object([
           ("scenario", .string(base.scenario.name)),
-          ("candidate", .string(candidate.cost.plan.name)),
+          ("candidate", .string(candidate.name)),
           ("horizon_months", .integer(Int64(base.scenario.horizonMonths))),
-          ("break_even_requests_per_month", .number(candidate.breakEvenRequestsPerMonth)),
+          ("break_even_requests_per_month", .number(figures.breakEvenRequestsPerMonth)),
           (
             "sweep",
             .array(
-              rows.map { volume, row in
-                .object([
-                  ("requests_per_month", .number(volume)), ("payback_months", .number(row.paybackMonths)),
+              rows.map { point in
+                let row = point.figures
+                return .object([
+                  ("requests_per_month", .number(point.requestsPerMonth)),
+                  ("payback_months", .number(row.paybackMonths)),
                   ("roi", .number(row.roi)), ("net_benefit", .number(row.netBenefit)), ("npv", .number(row.npv)),
                 ])
               })
@@ -201,9 +220,10 @@ enum ScenarioCommands {
       .init("requests/month", .right), .init("payback", .right), .init("ROI", .right), .init("net benefit", .right),
       .init("NPV", .right),
     ])
-    for (volume, row) in rows {
+    for point in rows {
+      let row = point.figures
       table.append([
-        MoneyFormat.count(volume), report.payback(row.paybackMonths), row.roi.map(money.percent) ?? "-",
+        MoneyFormat.count(point.requestsPerMonth), report.payback(row.paybackMonths), row.roi.map(money.percent) ?? "-",
         money.total(row.netBenefit), money.total(row.npv),
       ])
     }
@@ -211,12 +231,14 @@ enum ScenarioCommands {
     if invocation.format == .table {
       text += header(base)
       let point =
-        candidate.breakEvenRequestsPerMonth.map {
-          MoneyFormat.grouped($0.rounded(scale: 0, .up)) + " requests/month (month 1)"
-        }
-        ?? "never: it is not cheaper per request than the baseline"
+        figures.breakEvenRequestsPerMonth.map { report.breakEven($0) + " requests/month (month 1)" }
+        ?? "never: no volume up to 10^12 requests a month repays it"
       text +=
-        "\(candidate.cost.plan.name) vs \(base.baseline.plan.name): break-even at \(point) over \(base.scenario.horizonMonths) months\n\n"
+        "\(candidate.name) vs \(base.baseline.cost.plan.name): break-even at \(point) over \(base.scenario.horizonMonths) months\n"
+      if case .fallsBack(let date, let reason) = candidate.status {
+        text += "It falls back to the baseline on \(date): \(reason).\n"
+      }
+      text += "\n"
     }
     invocation.print(text + table.rendered(as: invocation.format))
     return CLI.ExitCode.success
@@ -239,17 +261,5 @@ enum ScenarioCommands {
       )
     }
     return (low, high)
-  }
-
-  /// `steps` whole volumes from `from` to `to`, evenly spaced on a log scale.
-  static func logSpaced(from: Decimal, to: Decimal, steps: Int) -> [Decimal] {
-    let low = log(NSDecimalNumber(decimal: from).doubleValue)
-    let high = log(NSDecimalNumber(decimal: to).doubleValue)
-    return (0..<steps).map { step in
-      if step == 0 { return from }
-      if step == steps - 1 { return to }
-      let value = exp(low + (high - low) * Double(step) / Double(steps - 1))
-      return Decimal(value.rounded())
-    }
   }
 }

@@ -15,7 +15,7 @@ enum TrainCommand {
       OptionSpec("--dataset", .value("file"), help: "A JSONL training file to count exactly.", completion: .files),
       OptionSpec("--epochs", .value("n|auto"), help: "Epochs, or auto (default)."),
       OptionSpec("--hours", .value("hours"), help: "Training hours, for reinforcement fine-tuning billed per hour."),
-      CommonOptions.format(), CommonOptions.pricing, CommonOptions.rounding,
+      CommonOptions.asOf, CommonOptions.format(), CommonOptions.pricing, CommonOptions.rounding,
     ],
     run: { invocation in try run(&invocation) })
 
@@ -46,23 +46,41 @@ enum TrainCommand {
       throw invocation.usageError(
         "Missing expected argument '--tokens-per-example <n>' (or '--dataset <file>' to count a real file)")
     }
-    let catalog = try invocation.catalog()
-    let model = try catalog.model(named: invocation.string("--model") ?? "")
+    let model = try trainableModel(&invocation)
+    var resolvedEpochs = epochs
+    if epochs == nil, examples == nil, trainingTokens != nil, hours == nil {
+      // The automatic rule needs an example count; with tokens alone one epoch is billed.
+      resolvedEpochs = 1
+      invocation.warn(
+        "note: no example count, so 1 epoch (the automatic rule needs --examples); pass --epochs to change it")
+    }
     let plan = try TrainingPlan.resolve(
       model: model, examples: examples, tokensPerExample: perExample, trainingTokens: trainingTokens,
-      defaultExampleTokens: nil, epochs: epochs, hours: hours)
+      defaultExampleTokens: nil, epochs: resolvedEpochs, hours: hours)
     print(plan, model: model, examples: examples, into: &invocation)
     return CLI.ExitCode.success
+  }
+
+  /// The `--model` priced on `--as-of` (default today); an error when it cannot be trained then.
+  static func trainableModel(_ invocation: inout Invocation) throws -> ModelPricing {
+    let catalog = try invocation.catalog()
+    let model = try catalog.model(named: invocation.string("--model") ?? "")
+    return try catalog.trainableModel(model, on: try invocation.asOf())
   }
 
   /// Prints a resolved training plan in the chosen format.
   static func print(_ plan: TrainingPlan, model: ModelPricing, examples: Int64?, into invocation: inout Invocation) {
     let money = invocation.moneyFormat
-    let unconfirmed = model.isUnconfirmed(plan.hours == nil ? "fine_tuning.training" : "fine_tuning.training_per_hour")
-    if let closes = model.fineTuningNewJobsUntil, closes < invocation.today {
-      invocation.warn("warning: \(model.providerDisplayName) fine-tuning closed to new jobs on \(closes)")
-    } else if let closes = model.fineTuningNewJobsUntil {
-      invocation.warn("warning: \(model.providerDisplayName) fine-tuning closes to new jobs on \(closes)")
+    let trainingPath = plan.hours == nil ? "fine_tuning.training" : "fine_tuning.training_per_hour"
+    let unconfirmed = model.isUnconfirmed(trainingPath)
+    if let closes = model.fineTuningNewJobsUntil {
+      invocation.warn("warning: \(model.providerDisplayName) fine-tuning takes its last new jobs on \(closes)")
+    }
+    if let stop = model.stopsServing(fineTuned: true) {
+      invocation.warn("warning: fine-tuned \(model.id) models stop serving on \(stop)")
+    }
+    for line in PriceUse.overlaid(in: [PriceUse(model: model, paths: [trainingPath])]) {
+      invocation.warn("note: from your pricing overlay: \(line)")
     }
     if invocation.format == .json {
       invocation.print(
@@ -76,7 +94,12 @@ enum TrainCommand {
           ("truncated_examples", .integer(plan.truncatedExamples)),
           ("training_hours", .number(plan.hours)),
           ("cost", .number(plan.cost)),
+          ("as_of", .string(try? invocation.asOf().description)),
           ("unconfirmed", .bool(unconfirmed)),
+          (
+            "pricing_overlay_values",
+            .array(PriceUse.overlaid(in: [PriceUse(model: model, paths: [trainingPath])]).map { .string($0) })
+          ),
         ]).rendered())
       return
     }

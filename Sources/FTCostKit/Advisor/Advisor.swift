@@ -195,25 +195,30 @@ public struct Advisor {
     let volume = MoneyFormat.count(result.scenario.workload.requestsPerMonth)
     let horizon = result.scenario.horizonMonths
     if let strategy = advice.recommendation.strategy, strategy != .prompting {
-      let matching = result.candidates.filter { $0.cost.plan.strategy == strategy }
+      let matching = result.candidates.filter { $0.plan.strategy == strategy }
+      let runnable = matching.compactMap { candidate in candidate.figures.map { (candidate, $0) } }
       if matching.isEmpty {
         advice.conflicts.append(
           "the scenario has no \(strategy.rawValue) candidate, so the numbers cannot confirm the recommendation; add one to the scenario"
         )
-      } else if matching.allSatisfy({ $0.paybackMonths == nil }) {
+      } else if runnable.isEmpty {
+        let reasons = matching.compactMap { $0.status.reason }.joined(separator: "; ")
+        advice.conflicts.append(
+          "\(strategy.rawValue) fits the problem, but no such plan can run as written: \(reasons)")
+      } else if runnable.allSatisfy({ $0.1.paybackMonths == nil }) {
         advice.conflicts.append(
           "\(strategy.rawValue) fits the problem, but at \(volume) requests a month it never pays back in \(horizon) months"
         )
-      } else if let best = result.best, best.cost.plan.strategy != strategy,
-        let mine = matching.max(by: { $0.netBenefit < $1.netBenefit }), best.netBenefit > mine.netBenefit
+      } else if let best = result.best, let bestFigures = best.figures, best.plan.strategy != strategy,
+        let mine = runnable.max(by: { $0.1.netBenefit < $1.1.netBenefit }), bestFigures.netBenefit > mine.1.netBenefit
       {
         advice.conflicts.append(
-          "\(best.cost.plan.name) (\(best.cost.plan.strategy.rawValue)) saves more over \(horizon) months (\(money.total(best.netBenefit)) against \(money.total(mine.netBenefit)))"
+          "\(best.name) (\(best.plan.strategy.rawValue)) saves more over \(horizon) months (\(money.total(bestFigures.netBenefit)) against \(money.total(mine.1.netBenefit)))"
         )
       }
-    } else if let best = result.best, best.investment > 0 {
+    } else if let best = result.best, let figures = best.figures, figures.investment > 0 {
       advice.conflicts.append(
-        "the tree says \(advice.recommendation.rawValue), but \(best.cost.plan.name) pays back in \(report.payback(best.paybackMonths)) and saves \(money.total(best.netBenefit)) over \(horizon) months at \(volume) requests a month"
+        "the tree says \(advice.recommendation.rawValue), but \(best.name) pays back in \(report.payback(figures.paybackMonths)) and saves \(money.total(figures.netBenefit)) over \(horizon) months at \(volume) requests a month"
       )
     }
     return advice

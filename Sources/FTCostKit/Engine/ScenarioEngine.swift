@@ -1,70 +1,125 @@
 import Foundation
 
-/// Runs a scenario through the cost model: every candidate against the baseline.
+/// Runs a scenario through the cost model: every candidate against the baseline, month by month
+/// on a real calendar.
 public enum ScenarioEngine {
-  /// Prices and compares every plan of `scenario`.
+  /// Prices, schedules and compares every plan of `scenario`.
   ///
-  /// `today` stands in for the start date in lifecycle checks when the scenario has none.
+  /// The calendar starts on the scenario's `start_date`, else on `today`.
   public static func run(
     _ scenario: Scenario, catalog: PricingCatalog, today: ISODate, file: String = "scenario"
   ) throws -> ScenarioResult {
-    func priced(_ plan: StrategyPlan, baseline: Decimal?) throws -> PlanCost {
+    evaluate(try plan(scenario, catalog: catalog, today: today, file: file))
+  }
+
+  /// Prices and schedules every plan; the result does not depend on the volume.
+  static func plan(
+    _ scenario: Scenario, catalog: PricingCatalog, today: ISODate, file: String
+  ) throws -> PlannedScenario {
+    let calendar = ScenarioCalendar(start: scenario.startDate ?? today, horizonMonths: scenario.horizonMonths)
+    func timeline(_ plan: StrategyPlan, baseline: PlanSchedule?) -> PlanTimeline {
+      PlanTimeline(
+        pricer: PlanPricer(plan: plan, workload: scenario.workload, catalog: catalog), calendar: calendar,
+        baseline: baseline, baselineName: scenario.baseline.name)
+    }
+    func built(_ plan: StrategyPlan, baseline: PlanSchedule?) throws -> PlanTimeline.Outcome {
       do {
-        return try PlanCost.resolve(
-          plan, workload: scenario.workload, catalog: catalog, baselineCostPerRequest: baseline)
+        return try timeline(plan, baseline: baseline).build()
       } catch let error as ScenarioError {
+        if case .lifecycle(let path, let name, let message) = error {
+          throw ScenarioError.plan(file: file, path: path, name: name, message: message)
+        }
         throw error
       } catch {
         throw ScenarioError.plan(file: file, path: plan.path, name: plan.name, message: String(describing: error))
       }
     }
-    let baseline = try priced(scenario.baseline, baseline: nil)
-    let candidates = try scenario.candidates.map { try priced($0, baseline: baseline.costPerRequest) }
-    let currencies = Array(Set(([baseline] + candidates).flatMap { $0.modelsUsed.map(\.currency) })).sorted()
-    if currencies.count > 1 { throw CostError.mixedCurrencies(currencies) }
-    return evaluate(
-      scenario, baseline: baseline, candidates: candidates, currency: currencies.first ?? "USD", today: today)
+    guard case .scheduled(let baselineSchedule, let baselineCost) = try built(scenario.baseline, baseline: nil) else {
+      throw ScenarioError.plan(
+        file: file, path: "baseline", name: scenario.baseline.name, message: "the baseline cannot run")
+    }
+    var candidates: [PlannedScenario.Candidate] = []
+    var allUses = baselineSchedule.uses
+    var warnings: [String] = []
+    for plan in scenario.candidates {
+      switch try built(plan, baseline: baselineSchedule) {
+      case .scheduled(let schedule, let cost):
+        candidates.append(.scheduled(schedule, cost))
+        allUses += schedule.uses
+        if let training = cost.training, training.truncatedExamples > 0,
+          let cap = cost.model.fineTuning?.maxTokensPerExample
+        {
+          warnings.append(
+            "\(plan.name): examples are longer than \(cost.model.id)'s \(cap)-token limit per example; they are billed (and truncated) at the cap"
+          )
+        }
+      case .infeasible(let reason, let model):
+        candidates.append(.infeasible(plan, model, reason: reason))
+      }
+    }
+    let unconfirmed = PriceUse.unconfirmed(in: allUses)
+    if !unconfirmed.isEmpty {
+      warnings.insert(
+        "unconfirmed prices used (\(unconfirmed.joined(separator: "; "))): no primary source confirms them", at: 0)
+    }
+    if let end = baselineSchedule.serviceEnd {
+      warnings.append(
+        "\(scenario.baseline.name): \(baselineCost.model.id) retires on \(end) with no successor; the payback search stops there"
+      )
+    }
+    var currencies = Set(baselineCost.modelsUsed.map(\.currency))
+    for case .scheduled(_, let cost) in candidates { currencies.formUnion(cost.modelsUsed.map(\.currency)) }
+    if currencies.count > 1 { throw CostError.mixedCurrencies(currencies.sorted()) }
+    return PlannedScenario(
+      scenario: scenario, calendar: calendar, currency: currencies.first ?? "USD", baselineCost: baselineCost,
+      baselineSchedule: baselineSchedule, candidates: candidates, warnings: warnings,
+      overlaidValues: PriceUse.overlaid(in: allUses))
   }
 
-  /// Compares already priced plans over `scenario`'s horizon and volumes.
-  ///
-  /// Priced plans do not depend on the volume, so a sweep prices once and evaluates per volume.
-  public static func evaluate(
-    _ scenario: Scenario, baseline: PlanCost, candidates: [PlanCost], currency: String, today: ISODate
-  ) -> ScenarioResult {
-    let all = [baseline] + candidates
+  /// Evaluates a planned scenario at its own volume, or at `requestsPerMonth` for month 1.
+  static func evaluate(_ planned: PlannedScenario, requestsPerMonth: Decimal? = nil) -> ScenarioResult {
+    var scenario = planned.scenario
+    if let requestsPerMonth { scenario.workload.requestsPerMonth = requestsPerMonth }
+    let calendar = planned.calendar
     let horizon = scenario.horizonMonths
+    let baselineSchedule = planned.baselineSchedule
+    let baselineMonths = (1...horizon).map { baselineSchedule.cost(ofMonth: $0, calendar: calendar, baseline: nil) }
     let volumes = (1...horizon).map { requests(inMonth: $0, scenario.workload) }
-    let baselineMonthly = zip(1...horizon, volumes).map { baseline.monthlyCost(requests: $1, month: $0) }
-    let baselineTotal = baseline.oneTimeCost + baselineMonthly.reduce(0, +)
-    let start = scenario.startDate ?? today
-    func planWarnings(_ plan: PlanCost) -> [String] {
-      var lines = Lifecycle.warnings(for: [plan], scenario: scenario, start: start, today: today)
-      if !plan.unconfirmedUsed.isEmpty {
-        lines.append(
-          "\(plan.plan.name) uses unconfirmed prices (\(plan.unconfirmedUsed.joined(separator: "; "))): no primary source confirms them"
-        )
+    let baselineAmounts = zip(baselineMonths, volumes).map { $0.amounts(requests: $1) }
+    let baselineMonthly = baselineAmounts.map(\.total)
+    let baseline = BaselineResult(
+      cost: planned.baselineCost, monthlyCost: baselineMonthly, monthlyComponents: baselineAmounts,
+      totalCost: planned.baselineCost.oneTimeCost + baselineMonthly.reduce(0, +),
+      events: inHorizon(baselineSchedule.events, calendar))
+    let comparison = Comparison(
+      scenario: scenario, calendar: calendar, baselineSchedule: baselineSchedule, baselineCost: planned.baselineCost,
+      baselineMonths: baselineMonths, baselineMonthly: baselineMonthly, volumes: volumes)
+    let candidates = planned.candidates.map { candidate -> CandidateResult in
+      switch candidate {
+      case .infeasible(let plan, let model, let reason):
+        return CandidateResult(
+          plan: plan, model: model, status: .infeasible(reason: reason), events: [], warnings: [], figures: nil)
+      case .scheduled(let schedule, let cost):
+        let status: PlanStatus
+        if let fallback = schedule.fallback, fallback.date < calendar.horizonEnd {
+          status = .fallsBack(on: fallback.date, reason: fallback.reason)
+        } else {
+          status = .feasible
+        }
+        return CandidateResult(
+          plan: cost.plan, model: cost.model, status: status, events: inHorizon(schedule.events, calendar),
+          warnings: [], figures: comparison.figures(schedule, cost))
       }
-      if let training = plan.training, training.truncatedExamples > 0,
-        let cap = plan.model.fineTuning?.maxTokensPerExample
-      {
-        lines.append(
-          "\(plan.plan.name): examples are longer than \(plan.model.id)'s \(cap)-token limit per example; they are billed (and truncated) at the cap"
-        )
-      }
-      return lines
-    }
-    var warnings: [String] = []
-    for line in all.flatMap(planWarnings) where !warnings.contains(line) { warnings.append(line) }
-    let results = candidates.map { candidate in
-      compare(
-        candidate, against: baseline, scenario: scenario, volumes: volumes, baselineMonthly: baselineMonthly,
-        start: scenario.startDate, warnings: planWarnings(candidate))
     }
     return ScenarioResult(
-      scenario: scenario, currency: currency, baseline: baseline,
-      baselineMonthlyCost: baselineMonthly, baselineTotalCost: baselineTotal, candidates: results,
-      warnings: warnings, overrides: [])
+      scenario: scenario, start: calendar.start, currency: planned.currency, baseline: baseline,
+      candidates: candidates, warnings: planned.warnings, overrides: [], overlaidValues: planned.overlaidValues,
+      planned: planned)
+  }
+
+  /// Events dated inside the horizon; the payback search beyond it applies later ones unlisted.
+  static func inHorizon(_ events: [PlanEvent], _ calendar: ScenarioCalendar) -> [PlanEvent] {
+    events.filter { $0.date < calendar.horizonEnd }
   }
 
   /// Requests in month m are R_m = R · (1+g)^(m−1), where R is requests_per_month and g is monthly_growth.
@@ -75,85 +130,5 @@ public enum ScenarioEngine {
   /// The monthly discount rate r = (1+annual)^(1/12) − 1.
   public static func monthlyRate(annual: Decimal) -> Decimal {
     annual == 0 ? 0 : (1 + annual).root(12) - 1
-  }
-
-  static func compare(
-    _ candidate: PlanCost, against baseline: PlanCost, scenario: Scenario, volumes: [Decimal],
-    baselineMonthly: [Decimal], start: ISODate?, warnings: [String]
-  ) -> CandidateResult {
-    let horizon = scenario.horizonMonths
-    let monthly = zip(1...horizon, volumes).map { candidate.monthlyCost(requests: $1, month: $0) }
-    let savings = zip(baselineMonthly, monthly).map { $0 - $1 }
-    let investment = candidate.oneTimeCost - baseline.oneTimeCost
-    let totalSavings = savings.reduce(0, +)
-    let net = totalSavings - investment
-    let roi: Decimal? = investment > 0 ? net / investment : nil
-    let ratio: Decimal? = investment > 0 ? totalSavings / investment : nil
-    let payback = paybackMonths(
-      candidate, baseline, scenario: scenario, investment: investment, horizonSavings: savings)
-    let rate = monthlyRate(annual: scenario.discountRateAnnual)
-    var npv = -investment
-    var discount: Decimal = 1
-    for saving in savings {
-      discount *= 1 + rate
-      npv += saving / discount
-    }
-    let costRatio: Decimal? = candidate.costPerRequest == 0 ? nil : baseline.costPerRequest / candidate.costPerRequest
-    return CandidateResult(
-      cost: candidate, monthlyCost: monthly, monthlySavings: savings,
-      totalCost: candidate.oneTimeCost + monthly.reduce(0, +), costRatio: costRatio, investment: investment,
-      netBenefit: net, roi: roi, benefitCostRatio: ratio, paybackMonths: payback,
-      paybackDate: payback.flatMap { months in start.map { $0.adding(fractionalMonths: months) } },
-      breakEvenRequestsPerMonth: breakEven(candidate, baseline, scenario: scenario, investment: investment),
-      npv: npv, warnings: warnings)
-  }
-
-  /// payback_months is the smallest t ≥ 0 with cumulative savings ≥ ΔI, linear inside the month where they cross: t = (m−1) + (ΔI − Σ_{k<m} savings_k) / savings_m; 0 when ΔI ≤ 0; searched to max(120, 10·H) months and "never" (null) beyond.
-  ///
-  /// `horizonSavings` are the savings of months 1 … H, already computed; later months are
-  /// priced here, only when the search gets that far.
-  static func paybackMonths(
-    _ candidate: PlanCost, _ baseline: PlanCost, scenario: Scenario, investment: Decimal, horizonSavings: [Decimal]
-  ) -> Decimal? {
-    if investment <= 0 { return 0 }
-    let limit = max(120, 10 * scenario.horizonMonths)
-    var cumulative: Decimal = 0
-    for month in 1...limit {
-      let saving: Decimal
-      if month <= horizonSavings.count {
-        saving = horizonSavings[month - 1]
-      } else {
-        let volume = requests(inMonth: month, scenario.workload)
-        saving =
-          baseline.monthlyCost(requests: volume, month: month) - candidate.monthlyCost(requests: volume, month: month)
-      }
-      if cumulative + saving >= investment, saving > 0 {
-        return Decimal(month - 1) + (investment - cumulative) / saving
-      }
-      cumulative += saving
-    }
-    return nil
-  }
-
-  /// break_even_requests_per_month R* = (ΔI + H·(F_c − F_b) + Σ retrain_m) / (S · (b_req − c_req)) with S = Σ_{m=1..H} (1+g)^(m−1); null when b_req ≤ c_req; 0 when the candidate is cheaper at any volume.
-  static func breakEven(_ candidate: PlanCost, _ baseline: PlanCost, scenario: Scenario, investment: Decimal)
-    -> Decimal?
-  {
-    let perRequestSaving = baseline.costPerRequest - candidate.costPerRequest
-    guard perRequestSaving > 0 else { return nil }
-    let horizon = scenario.horizonMonths
-    let growth = 1 + scenario.workload.monthlyGrowth
-    var sum: Decimal = 0
-    var factor: Decimal = 1
-    var retrain: Decimal = 0
-    for month in 1...horizon {
-      sum += factor
-      factor *= growth
-      retrain += candidate.retrainCost(inMonth: month) - baseline.retrainCost(inMonth: month)
-    }
-    guard sum > 0 else { return nil }
-    let fixed = Decimal(horizon) * (candidate.fixedMonthlyCost - baseline.fixedMonthlyCost)
-    let volume = (investment + fixed + retrain) / (sum * perRequestSaving)
-    return max(0, volume)
   }
 }

@@ -1,15 +1,31 @@
 import Foundation
 
-/// One candidate compared with the baseline over the horizon.
-public struct CandidateResult: Sendable, Equatable {
+/// The baseline over the horizon.
+public struct BaselineResult: Sendable {
   public var cost: PlanCost
-  /// C_1 … C_H.
+  /// B_1 … B_H.
   public var monthlyCost: [Decimal]
+  /// B_1 … B_H by component.
+  public var monthlyComponents: [ComponentAmounts]
+  /// I_b + Σ B_m.
+  public var totalCost: Decimal
+  /// Dated events inside the horizon (price changes, migrations).
+  public var events: [PlanEvent]
+}
+
+/// One candidate's money figures against the baseline, when it can run.
+public struct CandidateFigures: Sendable {
+  /// The candidate priced at the start.
+  public var cost: PlanCost
+  /// C_1 … C_H, with dated prices, lead time, retraining, migrations and fallback applied.
+  public var monthlyCost: [Decimal]
+  /// C_1 … C_H by component.
+  public var monthlyComponents: [ComponentAmounts]
   /// B_m − C_m for m = 1 … H.
   public var monthlySavings: [Decimal]
   /// I_c + Σ C_m.
   public var totalCost: Decimal
-  /// b_req / c_req; `nil` when the candidate's requests cost nothing.
+  /// Month-1 effective cost per request, baseline over candidate; `nil` when the candidate's is 0.
   public var costRatio: Decimal?
   /// ΔI = I_c − I_b.
   public var investment: Decimal
@@ -19,35 +35,63 @@ public struct CandidateResult: Sendable, Equatable {
   public var roi: Decimal?
   /// Σ savings / ΔI; `nil` when ΔI ≤ 0.
   public var benefitCostRatio: Decimal?
-  /// Months until cumulative savings repay ΔI, linear inside a month; `nil` means never
-  /// (within max(120, 10·H) months).
+  /// Months until cumulative savings repay ΔI, linear inside a month; `nil` means never.
   public var paybackMonths: Decimal?
-  /// The calendar day of payback, when the scenario has a start date.
+  /// The calendar day of payback.
   public var paybackDate: ISODate?
-  /// The month-1 volume at which both cost the same over the horizon; `nil` when the candidate
-  /// is never cheaper per request.
+  /// The month-1 volume at which both cost the same over the horizon; `nil` when none exists.
   public var breakEvenRequestsPerMonth: Decimal?
   /// −ΔI + Σ savings_m / (1+r)^m.
   public var npv: Decimal
+}
+
+/// One candidate compared with the baseline over the horizon.
+public struct CandidateResult: Sendable {
+  public var plan: StrategyPlan
+  /// The serving model's table entry.
+  public var model: ModelPricing
+  public var status: PlanStatus
+  /// Dated events inside the horizon.
+  public var events: [PlanEvent]
   public var warnings: [String]
+  /// The money figures; `nil` for an infeasible candidate, which has none.
+  public var figures: CandidateFigures?
+
+  public var name: String { plan.name }
 }
 
 /// The whole comparison, as `compare` and `roi` print it.
 public struct ScenarioResult: Sendable {
   public var scenario: Scenario
+  /// The first day of month 1: the scenario's start_date, else today.
+  public var start: ISODate
   public var currency: String
-  public var baseline: PlanCost
-  /// B_1 … B_H.
-  public var baselineMonthlyCost: [Decimal]
-  public var baselineTotalCost: Decimal
+  public var baseline: BaselineResult
   public var candidates: [CandidateResult]
-  /// Scenario-wide warnings (lifecycle, unconfirmed prices, truncation).
+  /// Scenario-wide warnings (unconfirmed prices, truncation, the end of the payback search).
   public var warnings: [String]
   /// `--set` and `--horizon` overrides, path → value as given.
   public var overrides: [(String, String)]
+  /// Values taken from a pricing overlay, as `model: field (file)`.
+  public var overlaidValues: [String]
+  /// The plans and schedules behind the figures, to evaluate other volumes without re-pricing.
+  let planned: PlannedScenario
 
-  /// The candidate with the largest positive net benefit, if any pays back.
+  public var baselineMonthlyCost: [Decimal] { baseline.monthlyCost }
+  public var baselineTotalCost: Decimal { baseline.totalCost }
+
+  /// The candidate with the largest positive net benefit among those that can run, if any pays back.
   public var best: CandidateResult? {
-    candidates.filter { $0.netBenefit > 0 && $0.paybackMonths != nil }.max { $0.netBenefit < $1.netBenefit }
+    candidates.filter { candidate in
+      guard let figures = candidate.figures else { return false }
+      return figures.netBenefit > 0 && figures.paybackMonths != nil
+    }.max { ($0.figures?.netBenefit ?? 0) < ($1.figures?.netBenefit ?? 0) }
+  }
+
+  /// The same scenario at another month-1 volume, without pricing the plans again.
+  public func evaluated(requestsPerMonth: Decimal) -> ScenarioResult {
+    var result = ScenarioEngine.evaluate(planned, requestsPerMonth: requestsPerMonth)
+    result.overrides = overrides
+    return result
   }
 }

@@ -93,6 +93,8 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible {
   case badEpochs(Int64)
   case notFineTunable(String)
   case needsHours(String)
+  /// Training cannot start on a date: the model's fine-tuning retired or closed to new jobs.
+  case closed(model: String, date: ISODate, reason: String, provider: String, stillOpen: [String])
 
   public var description: String {
     switch self {
@@ -107,6 +109,13 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible {
     case .notFineTunable(let model):
       return
         "model '\(model)' cannot be fine-tuned (its pricing has no fine_tuning prices); run 'ftcost pricing list --fine-tunable' for models that can"
+    case .closed(let model, let date, let reason, let provider, let open):
+      let others =
+        open.isEmpty
+        ? "no \(provider) model takes new fine-tuning jobs then"
+        : "\(provider) models that still take fine-tuning jobs then: \(open.joined(separator: ", "))"
+      return
+        "\(model) cannot be fine-tuned on \(date): \(reason); \(others) (see 'ftcost pricing list --fine-tunable', or pass an earlier --as-of)"
     case .needsHours(let model):
       return "model '\(model)' bills training by the hour (reinforcement fine-tuning); give training_hours (or --hours)"
     }

@@ -38,8 +38,10 @@ extension JSONNode {
     return node
   }
 
-  /// The dotted paths of the values this tree sets: objects are walked, anything else (lists
-  /// included) is a leaf. Keys starting with `x-` are notes and are skipped.
+  /// The dotted paths of the values this tree sets.
+  ///
+  /// Objects are walked, anything else (lists included) is a leaf. Keys starting with `x-` are
+  /// notes and are skipped.
   public func leafPaths(prefix: String = "") -> [String] {
     guard let members else { return prefix.isEmpty ? [] : [prefix] }
     return members.filter { !$0.key.hasPrefix("x-") }.flatMap { member in

@@ -37,10 +37,16 @@ extension Advice {
     }
     if let costs {
       let report = ScenarioReport(result: costs, money: money)
-      out += "\nThe numbers (\(costs.scenario.name)):\n" + report.comparisonTable.renderedText() + report.verdict + "\n"
-      for candidate in costs.candidates where candidate.cost.plan.strategy == recommendation.strategy {
+      out +=
+        "\nThe numbers (\(costs.scenario.name)):\n" + report.comparisonTable.renderedText() + report.eventLines
+        + report.verdict + "\n"
+      for candidate in costs.candidates where candidate.plan.strategy == recommendation.strategy {
+        guard let figures = candidate.figures else {
+          out += "\(candidate.name): cannot run (\(candidate.status.reason ?? "infeasible"))\n"
+          continue
+        }
         out +=
-          "\(candidate.cost.plan.name): payback \(report.payback(candidate.paybackMonths)), net benefit \(money.total(candidate.netBenefit)) over \(costs.scenario.horizonMonths) months\n"
+          "\(candidate.name): payback \(report.payback(figures.paybackMonths)), net benefit \(money.total(figures.netBenefit)) over \(costs.scenario.horizonMonths) months\n"
       }
     }
     if !conflicts.isEmpty {

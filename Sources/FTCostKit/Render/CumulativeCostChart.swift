@@ -27,18 +27,17 @@ public struct CumulativeCostChart {
     let left = 100.0, right = 220.0, top = 50.0, bottom = 60.0
     let plotWidth = width - left - right, plotHeight = height - top - bottom
     let horizon = result.scenario.horizonMonths
-    var series: [(String, [Decimal], CandidateResult?)] = [
+    var series: [(String, [Decimal], CandidateFigures?)] = [
       (
-        result.baseline.plan.name + " (baseline)",
-        Self.cumulative(oneTime: result.baseline.oneTimeCost, monthly: result.baselineMonthlyCost), nil
+        result.baseline.cost.plan.name + " (baseline)",
+        Self.cumulative(oneTime: result.baseline.cost.oneTimeCost, monthly: result.baselineMonthlyCost), nil
       )
     ]
+    // A candidate that cannot run has no costs to draw.
     for candidate in result.candidates {
+      guard let figures = candidate.figures else { continue }
       series.append(
-        (
-          candidate.cost.plan.name,
-          Self.cumulative(oneTime: candidate.cost.oneTimeCost, monthly: candidate.monthlyCost), candidate
-        ))
+        (candidate.name, Self.cumulative(oneTime: figures.cost.oneTimeCost, monthly: figures.monthlyCost), figures))
     }
     let maximum = series.flatMap(\.1).max() ?? 1
     let top10 = Self.niceCeiling(maximum)
@@ -86,7 +85,7 @@ public struct CumulativeCostChart {
       svg +=
         "<line x1=\"\(f(width - right + 15))\" y1=\"\(f(legendY))\" x2=\"\(f(width - right + 35))\" y2=\"\(f(legendY))\" stroke=\"\(color)\" stroke-width=\"2\"/>\n"
       svg += "<text x=\"\(f(width - right + 40))\" y=\"\(f(legendY + 4))\">\(Self.escape(entry.0))</text>\n"
-      if let candidate = entry.2, let payback = candidate.paybackMonths, payback <= Decimal(horizon) {
+      if let figures = entry.2, let payback = figures.paybackMonths, payback <= Decimal(horizon) {
         let month = NSDecimalNumber(decimal: payback).doubleValue
         let whole = min(Int(month), horizon - 1)
         let fraction = Decimal(month - Double(whole))

@@ -89,7 +89,7 @@ public struct DocsGenerator {
       if !tunable.isEmpty {
         var fine = TextTable(columns: [
           .init("model"), .init("training per 1M", .right), .init("fine-tuned input / output per 1M"), .init("hosting"),
-          .init("fine-tuned models retire"),
+          .init("new jobs until"), .init("fine-tuned models retire"),
         ])
         for model in tunable {
           guard let ft = model.fineTuning else { continue }
@@ -107,7 +107,8 @@ public struct DocsGenerator {
           fine.append([
             displayName(model), training, tuned,
             ft.hostingPerHour.map { price($0, model, "fine_tuning.hosting_per_hour") + " per hour" } ?? "-",
-            ft.deprecationDate?.description ?? "-",
+            model.fineTuningNewJobsUntil?.description ?? "-",
+            model.stopsServing(fineTuned: true)?.description ?? "-",
           ])
         }
         out += "\n### Fine-tuning\n\n" + fine.renderedMarkdown()
@@ -131,6 +132,22 @@ public struct DocsGenerator {
         }
         out += "\n### GPUs\n\n" + table.renderedMarkdown()
       }
+      let changing = models.filter { !$0.priceChanges.isEmpty }
+      if !changing.isEmpty {
+        var changes = TextTable(columns: [.init("model"), .init("from"), .init("new prices per 1M"), .init("source")])
+        for model in changing {
+          for change in model.priceChanges {
+            let after = model.pricing(on: change.effectiveFrom)
+            let fields = change.changedPaths.map { path in
+              "\(path) \(price(after.price(at: path), after, path))"
+            }
+            changes.append([
+              model.id, change.effectiveFrom.description, fields.joined(separator: ", "), change.source ?? "-",
+            ])
+          }
+        }
+        out += "\n### Dated price changes\n\n" + changes.renderedMarkdown()
+      }
       out += "\nTable as of \(table.asOf). Source: \(table.source)\n"
       if let note = table.fineTuning?.note { out += "\n\(note)\n" }
       out += "\nSources by model:\n\n"
@@ -141,9 +158,10 @@ public struct DocsGenerator {
     return out
   }
 
+  /// The retirement date and successor, worded the same whatever day the docs are generated.
   func status(_ model: ModelPricing) -> String {
-    guard let date = model.deprecationDate else { return "current" }
-    return "retires \(date)"
+    guard let date = model.deprecationDate else { return "no retirement announced" }
+    return "retires \(date)" + (model.successor.map { " (successor \($0))" } ?? "")
   }
 
   public func providers() -> String {
@@ -223,8 +241,12 @@ public struct DocsGenerator {
         scenario, catalog: catalog, today: scenario.startDate ?? referenceDate, file: file)
       let report = ScenarioReport(result: result, money: money)
       out +=
-        "\n## \(scenario.name)\n\n`examples/\(file)` - \(MoneyFormat.count(scenario.workload.requestsPerMonth)) requests a month over \(scenario.horizonMonths) months.\n\n"
-      out += report.comparisonTable.renderedMarkdown() + "\n" + report.verdict + "\n"
+        "\n## \(scenario.name)\n\n`examples/\(file)` - \(MoneyFormat.count(scenario.workload.requestsPerMonth)) requests a month over \(scenario.horizonMonths) months from \(result.start).\n\n"
+      out += report.comparisonTable.renderedMarkdown()
+      if !report.events.isEmpty {
+        out += "\nDated events inside the horizon:\n\n" + report.eventsTable.renderedMarkdown()
+      }
+      out += "\n" + report.verdict + "\n"
     }
     return out
   }
@@ -257,12 +279,56 @@ public struct DocsGenerator {
 
   public static let readmeStart = "<!-- ftcost:pricing-summary:start -->"
   public static let readmeEnd = "<!-- ftcost:pricing-summary:end -->"
+  public static let thenAndNowStart = "<!-- ftcost:then-and-now:start -->"
+  public static let thenAndNowEnd = "<!-- ftcost:then-and-now:end -->"
+  public static let rulesStart = "<!-- ftcost:cost-rules:start -->"
+  public static let rulesEnd = "<!-- ftcost:cost-rules:end -->"
 
-  /// `readme` with the summary between the markers replaced; `nil` when the markers are missing.
-  public func refreshedReadme(_ readme: String) -> String? {
-    guard let start = readme.range(of: Self.readmeStart), let end = readme.range(of: Self.readmeEnd),
-      start.upperBound <= end.lowerBound
-    else { return nil }
-    return String(readme[..<start.upperBound]) + "\n" + readmeSummary() + String(readme[end.lowerBound...])
+  /// Module 20.4's example at its own time and from 2026-12-01, as `compare` prints them.
+  public func thenAndNow() throws -> String {
+    let names = ["module-20-distillation.json", "module-20-distillation-now.json"]
+    var out = "```\n"
+    for name in names {
+      guard let scenario = examples.first(where: { $0.0 == name })?.1 else { continue }
+      let result = try ScenarioEngine.run(
+        scenario, catalog: catalog, today: scenario.startDate ?? referenceDate, file: name)
+      let report = ScenarioReport(result: result, money: money)
+      out +=
+        "$ ftcost compare --scenario examples/\(name)\n" + report.comparisonTable.renderedText() + "\n"
+        + report.eventLines + report.verdict + "\n\n"
+    }
+    return String(out.dropLast()) + "```\n"
+  }
+
+  /// The cost rules as the README lists them, one bullet per rule, in the words of `CostRules`.
+  public func costRules() -> String {
+    CostRules.all.map { "- **\($0.topic).** \($0.rule)\n" }.joined()
+  }
+
+  /// The start and end markers of each generated README section.
+  public static let readmeSections = [
+    (readmeStart, readmeEnd), (rulesStart, rulesEnd), (thenAndNowStart, thenAndNowEnd),
+  ]
+
+  /// The marker pairs `readme` lacks, as "start … end".
+  public static func missingMarkers(in readme: String) -> [String] {
+    readmeSections.compactMap { start, end in
+      guard let open = readme.range(of: start), let close = readme.range(of: end), open.upperBound <= close.lowerBound
+      else { return "\(start) … \(end)" }
+      return nil
+    }
+  }
+
+  /// `readme` with the generated sections between their markers replaced; `nil` when a pair of
+  /// markers is missing.
+  public func refreshedReadme(_ readme: String) throws -> String? {
+    guard Self.missingMarkers(in: readme).isEmpty else { return nil }
+    var text = readme
+    let contents = [readmeSummary(), costRules(), try thenAndNow()]
+    for ((start, end), content) in zip(Self.readmeSections, contents) {
+      guard let open = text.range(of: start), let close = text.range(of: end) else { return nil }
+      text = String(text[..<open.upperBound]) + "\n" + content + String(text[close.lowerBound...])
+    }
+    return text
   }
 }

@@ -94,8 +94,10 @@ extension ModelPricing {
     ])
   }
 
-  /// The lifecycle status on `date`: retired, or the retirement and fine-tuning dates ahead, or
-  /// "current" when none is known. A model retired on `date` never shows as current.
+  /// The lifecycle status on `date`.
+  ///
+  /// Retired, or the retirement and fine-tuning dates ahead, or "current" when none is known. A
+  /// model retired on `date` never shows as current.
   public func status(on date: ISODate) -> String {
     if let deprecationDate, deprecationDate <= date { return "retired \(deprecationDate)" }
     var parts: [String] = []

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Human-readable views of a scenario result: the comparison table, the verdict, the finance view.
+/// Human-readable views of a scenario result: the comparison table, events, the verdict, the
+/// finance view.
 public struct ScenarioReport {
   public var result: ScenarioResult
   public var money: MoneyFormat
@@ -16,105 +17,135 @@ public struct ScenarioReport {
     return MoneyFormat.grouped(months.rounded(scale: 2, rule: money.rounding), minimumFractionDigits: 2) + " months"
   }
 
+  /// A break-even volume rounded up to whole requests, or "never".
+  public func breakEven(_ volume: Decimal?) -> String {
+    volume.map { MoneyFormat.grouped($0.rounded(scale: 0, .up)) } ?? "never"
+  }
+
+  /// The status as a table cell: "feasible", "falls back 2027-01-14", "infeasible".
+  public func statusCell(_ status: PlanStatus) -> String {
+    switch status {
+    case .feasible: return "feasible"
+    case .fallsBack(let date, _): return "falls back \(date)"
+    case .infeasible: return "infeasible"
+    }
+  }
+
+  /// True when failures cost money, so effective and token costs per request differ.
+  var showsFailures: Bool { result.scenario.workload.failureCost != 0 }
+
   /// `compare`: every strategy side by side.
   public var comparisonTable: TextTable {
     let horizon = result.scenario.horizonMonths
-    var table = TextTable(columns: [
-      .init("strategy"), .init("kind"), .init("model"), .init("one-time", .right), .init("month 1", .right),
-      .init("total \(horizon) mo", .right), .init("per request", .right), .init("cost ratio", .right),
-      .init("payback", .right), .init("ROI", .right), .init("break-even req/mo", .right),
-    ])
+    var columns: [TextTable.Column] = [
+      .init("strategy"), .init("kind"), .init("model"), .init("status"), .init("one-time", .right),
+      .init("month 1", .right), .init("total \(horizon) mo", .right), .init("per request", .right),
+    ]
+    if showsFailures { columns.append(.init("with failures", .right)) }
+    columns += [
+      .init("cost ratio", .right), .init("payback", .right), .init("ROI", .right),
+      .init("break-even req/mo", .right),
+    ]
+    var table = TextTable(columns: columns)
     let baseline = result.baseline
-    table.append([
-      baseline.plan.name + " (baseline)", baseline.plan.strategy.rawValue, baseline.model.id,
-      money.total(baseline.oneTimeCost), money.total(result.baselineMonthlyCost.first ?? 0),
-      money.total(result.baselineTotalCost), money.unit(baseline.costPerRequest), "1.00x", "-", "-", "-",
-    ])
+    var row = [
+      baseline.cost.plan.name + " (baseline)", baseline.cost.plan.strategy.rawValue, baseline.cost.model.id, "baseline",
+      money.total(baseline.cost.oneTimeCost), money.total(baseline.monthlyCost.first ?? 0),
+      money.total(baseline.totalCost), money.unit(baseline.cost.costPerRequest),
+    ]
+    if showsFailures { row.append(money.unit(baseline.cost.effectiveCostPerRequest)) }
+    table.append(row + ["1.00x", "-", "-", "-"])
     for candidate in result.candidates {
-      table.append([
-        candidate.cost.plan.name, candidate.cost.plan.strategy.rawValue, candidate.cost.model.id,
-        money.total(candidate.cost.oneTimeCost), money.total(candidate.monthlyCost.first ?? 0),
-        money.total(candidate.totalCost), money.unit(candidate.cost.costPerRequest),
-        candidate.costRatio.map { money.ratio($0) + "x" } ?? "-",
-        payback(candidate.paybackMonths),
-        candidate.roi.map(money.percent) ?? (candidate.investment <= 0 ? "no investment" : "-"),
-        candidate.breakEvenRequestsPerMonth.map { MoneyFormat.grouped($0.rounded(scale: 0, .up)) } ?? "never",
-      ])
+      var row = [
+        candidate.name, candidate.plan.strategy.rawValue, candidate.model.id, statusCell(candidate.status),
+      ]
+      guard let figures = candidate.figures else {
+        table.append(row + Array(repeating: "-", count: columns.count - row.count))
+        continue
+      }
+      row += [
+        money.total(figures.cost.oneTimeCost), money.total(figures.monthlyCost.first ?? 0),
+        money.total(figures.totalCost), money.unit(figures.cost.costPerRequest),
+      ]
+      if showsFailures { row.append(money.unit(figures.cost.effectiveCostPerRequest)) }
+      row += [
+        figures.costRatio.map { money.ratio($0) + "x" } ?? "-", payback(figures.paybackMonths),
+        figures.roi.map(money.percent) ?? (figures.investment <= 0 ? "no investment" : "-"),
+        breakEven(figures.breakEvenRequestsPerMonth),
+      ]
+      table.append(row)
     }
     return table
   }
 
-  /// The one-line verdict under `compare`.
+  /// Every plan's dated events inside the horizon, by date.
+  public var events: [(plan: String, event: PlanEvent)] {
+    let all =
+      result.baseline.events.map { (result.baseline.cost.plan.name + " (baseline)", $0) }
+      + result.candidates.flatMap { candidate in candidate.events.map { (candidate.name, $0) } }
+    // Chronological; on one day, in plan order and in the order the engine applied them.
+    return all.enumerated().sorted { ($0.element.1.date, $0.offset) < ($1.element.1.date, $1.offset) }.map(\.element)
+  }
+
+  /// The events as a table: date, month, plan, kind, detail.
+  public var eventsTable: TextTable {
+    var table = TextTable(columns: [
+      .init("date"), .init("month", .right), .init("plan"), .init("event"), .init("detail"),
+    ])
+    for (plan, event) in events {
+      table.append([event.date.description, String(event.month), plan, event.kind.rawValue, event.detail])
+    }
+    return table
+  }
+
+  /// Events as indented lines under a table, or nothing when there are none.
+  public var eventLines: String {
+    guard !events.isEmpty else { return "" }
+    return "Events:\n"
+      + events.map { plan, event in
+        "  \(event.date) (month \(event.month)) \(plan): \(event.kind.rawValue): \(event.detail)\n"
+      }.joined()
+  }
+
+  /// Which overlay file supplied which values, one line each; empty when no overlay value was used.
+  public var overlayLines: String {
+    guard !result.overlaidValues.isEmpty else { return "" }
+    return "Prices from your pricing overlay: " + result.overlaidValues.joined(separator: "; ") + "\n"
+  }
+
+  /// The verdict under `compare`: the best plan that can run, then one sentence for each plan
+  /// that falls back or cannot run.
   public var verdict: String {
     let horizon = result.scenario.horizonMonths
-    guard let best = result.best else {
-      return
-        "Verdict: stay with \(result.baseline.plan.name): no candidate pays back within \(horizon) months at this volume."
-    }
-    var line = "Verdict: \(best.cost.plan.name) "
-    if best.investment <= 0 {
-      line += "costs less from day one"
+    var sentences: [String] = []
+    let best = result.best
+    if let best, let figures = best.figures {
+      var line = "Verdict: \(best.name) "
+      line += figures.investment <= 0 ? "costs less from day one" : "pays back in \(payback(figures.paybackMonths))"
+      let saved = money.total(figures.netBenefit)
+      let roi = figures.roi.map { "ROI \(money.percent($0))" }
+      if case .fallsBack(let date, let reason) = best.status {
+        let details = ["net \(saved) over \(horizon) months", roi].compactMap { $0 }.joined(separator: ", ")
+        line += "; \(reason), so it falls back to the baseline on \(date) (\(details))."
+      } else {
+        line += " and saves \(saved) net over \(horizon) months" + (roi.map { " (\($0))" } ?? "") + "."
+      }
+      sentences.append(line)
     } else {
-      line += "pays back in \(payback(best.paybackMonths))"
+      sentences.append(
+        "Verdict: stay with \(result.baseline.cost.plan.name): no candidate that can run pays back within \(horizon) months at this volume."
+      )
     }
-    line += " and saves \(money.total(best.netBenefit)) net over \(horizon) months"
-    if let roi = best.roi { line += " (ROI \(money.percent(roi)))" }
-    return line + "."
-  }
-
-  /// `roi`: the finance view of one candidate as field/value rows.
-  public func financeTable(_ candidate: CandidateResult) -> TextTable {
-    var table = TextTable(columns: [.init("measure"), .init("value", .right)])
-    let horizon = result.scenario.horizonMonths
-    table.append(["baseline", "\(result.baseline.plan.name) (\(result.baseline.model.id))"])
-    table.append(["candidate", "\(candidate.cost.plan.name) (\(candidate.cost.model.id))"])
-    table.append(["investment (one-time, vs baseline)", money.total(candidate.investment)])
-    if candidate.cost.teacherCost > 0 { table.append(["  teacher answers", money.total(candidate.cost.teacherCost)]) }
-    if let training = candidate.cost.training { table.append(["  training", money.total(training.cost)]) }
-    if candidate.cost.evaluationCost > 0 { table.append(["  evaluation", money.total(candidate.cost.evaluationCost)]) }
-    if candidate.cost.corpusCost > 0 { table.append(["  corpus embedding", money.total(candidate.cost.corpusCost)]) }
-    if candidate.cost.labelingCost > 0 { table.append(["  labeling", money.total(candidate.cost.labelingCost)]) }
-    if candidate.cost.plan.setupCost > 0 { table.append(["  setup", money.total(candidate.cost.plan.setupCost)]) }
-    table.append(["baseline cost, month 1", money.total(result.baselineMonthlyCost.first ?? 0)])
-    table.append(["candidate cost, month 1", money.total(candidate.monthlyCost.first ?? 0)])
-    table.append(["monthly savings, month 1", money.total(candidate.monthlySavings.first ?? 0)])
-    table.append(["savings over \(horizon) months", money.total(candidate.monthlySavings.reduce(0, +))])
-    table.append(["net benefit", money.total(candidate.netBenefit)])
-    var paybackText = payback(candidate.paybackMonths)
-    if let date = candidate.paybackDate { paybackText += " (\(date))" }
-    table.append(["payback", paybackText])
-    table.append(["ROI", candidate.roi.map { "\(money.ratio($0)) (\(money.percent($0)))" } ?? "n/a (no investment)"])
-    table.append(["benefit/cost ratio", candidate.benefitCostRatio.map(money.ratio) ?? "n/a (no investment)"])
-    let rate = result.scenario.discountRateAnnual
-    table.append(["NPV at \(money.percent(rate)) a year", money.total(candidate.npv)])
-    table.append([
-      "break-even volume",
-      candidate.breakEvenRequestsPerMonth.map { MoneyFormat.grouped($0.rounded(scale: 0, .up)) + " requests/month" }
-        ?? "never (not cheaper per request)",
-    ])
-    return table
-  }
-
-  /// `roi --monthly`: month by month, ready for a spreadsheet.
-  public func monthlyTable(_ candidates: [CandidateResult]) -> TextTable {
-    var table = TextTable(columns: [
-      .init("candidate"), .init("month", .right), .init("date"), .init("requests", .right), .init("baseline", .right),
-      .init("candidate cost", .right), .init("savings", .right), .init("cumulative net", .right),
-    ])
-    for candidate in candidates {
-      var cumulative = -candidate.investment
-      for month in 1...result.scenario.horizonMonths {
-        let saving = candidate.monthlySavings[month - 1]
-        cumulative += saving
-        let date = result.scenario.startDate.map { $0.adding(months: month - 1).description } ?? ""
-        table.append([
-          candidate.cost.plan.name, String(month), date,
-          MoneyFormat.count(ScenarioEngine.requests(inMonth: month, result.scenario.workload)),
-          money.total(result.baselineMonthlyCost[month - 1]), money.total(candidate.monthlyCost[month - 1]),
-          money.total(saving), money.total(cumulative),
-        ])
+    for candidate in result.candidates where candidate.name != best?.name {
+      switch candidate.status {
+      case .feasible: continue
+      case .fallsBack(let date, let reason):
+        let net = candidate.figures.map { " (net \(money.total($0.netBenefit)) over \(horizon) months)" } ?? ""
+        sentences.append("\(candidate.name) falls back to the baseline on \(date): \(reason)\(net).")
+      case .infeasible(let reason):
+        sentences.append("\(candidate.name) cannot run: \(reason).")
       }
     }
-    return table
+    return sentences.joined(separator: " ")
   }
 }

@@ -8,55 +8,105 @@ extension ScenarioResult {
       ("scenario", .string(scenario.name)),
       ("horizon_months", .integer(Int64(scenario.horizonMonths))),
       ("currency", .string(currency)),
-      ("start_date", .string(scenario.startDate?.description)),
-      (
-        "baseline",
-        .object([
-          ("name", .string(baseline.plan.name)),
-          ("strategy", .string(baseline.plan.strategy.rawValue)),
-          ("model", .string(baseline.model.id)),
-          ("cost_per_request", .number(baseline.costPerRequest)),
-          ("one_time_cost", .number(baseline.oneTimeCost)),
-          ("fixed_monthly_cost", .number(baseline.fixedMonthlyCost)),
-          ("monthly_cost", .array(baselineMonthlyCost.map { .number($0) })),
-          ("total_cost", .number(baselineTotalCost)),
-        ])
-      ),
+      ("start_date", .string(start.description)),
+      ("discount_rate_annual", .number(scenario.discountRateAnnual)),
+      ("baseline", baseline.json),
       ("candidates", .array(chosen.map(\.json))),
       ("overrides", .object(overrides.map { ($0.0, JSON.string($0.1)) })),
+      ("pricing_overlay_values", .array(overlaidValues.map { .string($0) })),
       ("warnings", .array(warnings.map { .string($0) })),
     ])
   }
 }
 
-extension CandidateResult {
-  /// One candidate's object in the JSON contract.
+extension PlanEvent {
   public var json: JSON {
     .object([
-      ("name", .string(cost.plan.name)),
-      ("strategy", .string(cost.plan.strategy.rawValue)),
-      ("model", .string(cost.model.id)),
-      ("cost_per_request", .number(cost.costPerRequest)),
-      ("cost_ratio", .number(costRatio)),
-      ("one_time_cost", .number(cost.oneTimeCost)),
-      ("training_cost", .number(cost.training?.cost ?? 0)),
-      ("teacher_cost", .number(cost.teacherCost)),
-      ("evaluation_cost", .number(cost.evaluationCost)),
-      ("training_tokens_per_epoch", cost.training.map { .integer($0.tokensPerEpoch) } ?? .null),
-      ("epochs", cost.training.map { .integer($0.epochs) } ?? .null),
-      ("fixed_monthly_cost", .number(cost.fixedMonthlyCost)),
-      ("monthly_cost", .array(monthlyCost.map { .number($0) })),
-      ("total_cost", .number(totalCost)),
-      ("investment", .number(investment)),
-      ("monthly_savings", .array(monthlySavings.map { .number($0) })),
-      ("net_benefit", .number(netBenefit)),
-      ("roi", .number(roi)),
-      ("benefit_cost_ratio", .number(benefitCostRatio)),
-      ("payback_months", .number(paybackMonths)),
-      ("payback_date", .string(paybackDate?.description)),
-      ("break_even_requests_per_month", .number(breakEvenRequestsPerMonth)),
-      ("npv", .number(npv)),
-      ("warnings", .array(warnings.map { .string($0) })),
+      ("date", .string(date.description)), ("month", .integer(Int64(month))), ("kind", .string(kind.rawValue)),
+      ("detail", .string(detail)),
     ])
+  }
+}
+
+extension PlanCost {
+  /// The fields every plan has when priced at the start.
+  var startJSON: [(String, JSON)] {
+    [
+      ("cost_per_request", .number(costPerRequest)),
+      ("effective_cost_per_request", .number(effectiveCostPerRequest)),
+      ("one_time_cost", .number(oneTimeCost)),
+      ("one_time_components", .object(OneTimeComponent.allCases.map { ($0.key, .number(oneTime[$0])) })),
+      ("fixed_monthly_cost", .number(fixedMonthlyCost)),
+    ]
+  }
+}
+
+/// Monthly amounts of each cost component, as arrays over the horizon.
+func componentsJSON(_ months: [ComponentAmounts]) -> JSON {
+  .object(CostComponent.allCases.map { component in (component.key, .array(months.map { .number($0[component]) })) })
+}
+
+extension BaselineResult {
+  public var json: JSON {
+    .object(
+      [
+        ("name", .string(cost.plan.name)),
+        ("strategy", .string(cost.plan.strategy.rawValue)),
+        ("model", .string(cost.model.id)),
+        ("status", .string(PlanStatus.feasible.name)),
+        ("reason", .null),
+      ] + cost.startJSON + [
+        ("monthly_cost", .array(monthlyCost.map { .number($0) })),
+        ("monthly_components", componentsJSON(monthlyComponents)),
+        ("total_cost", .number(totalCost)),
+        ("events", .array(events.map(\.json))),
+      ])
+  }
+}
+
+extension CandidateResult {
+  /// One candidate's object in the JSON contract; every money field is `null` when it cannot run.
+  public var json: JSON {
+    let figures = self.figures
+    let cost = figures?.cost
+    func number(_ value: Decimal?) -> JSON { .number(value) }
+    var members: [(String, JSON)] = [
+      ("name", .string(plan.name)),
+      ("strategy", .string(plan.strategy.rawValue)),
+      ("model", .string(model.id)),
+      ("status", .string(status.name)),
+      ("reason", .string(status.reason)),
+    ]
+    if let cost {
+      members += cost.startJSON
+    } else {
+      members += [
+        ("cost_per_request", .null), ("effective_cost_per_request", .null), ("one_time_cost", .null),
+        ("one_time_components", .null), ("fixed_monthly_cost", .null),
+      ]
+    }
+    members += [
+      ("cost_ratio", number(figures?.costRatio)),
+      ("training_cost", number(cost?.training?.cost ?? (cost == nil ? nil : 0))),
+      ("teacher_cost", number(cost?.teacherCost)),
+      ("evaluation_cost", number(cost?.evaluationCost)),
+      ("training_tokens_per_epoch", cost?.training.map { .integer($0.tokensPerEpoch) } ?? .null),
+      ("epochs", cost?.training.map { .integer($0.epochs) } ?? .null),
+      ("monthly_cost", figures.map { .array($0.monthlyCost.map { .number($0) }) } ?? .null),
+      ("monthly_components", figures.map { componentsJSON($0.monthlyComponents) } ?? .null),
+      ("total_cost", number(figures?.totalCost)),
+      ("investment", number(figures?.investment)),
+      ("monthly_savings", figures.map { .array($0.monthlySavings.map { .number($0) }) } ?? .null),
+      ("net_benefit", number(figures?.netBenefit)),
+      ("roi", number(figures?.roi)),
+      ("benefit_cost_ratio", number(figures?.benefitCostRatio)),
+      ("payback_months", number(figures?.paybackMonths)),
+      ("payback_date", .string(figures?.paybackDate?.description)),
+      ("break_even_requests_per_month", number(figures?.breakEvenRequestsPerMonth)),
+      ("npv", number(figures?.npv)),
+      ("events", .array(events.map(\.json))),
+      ("warnings", .array(warnings.map { .string($0) })),
+    ]
+    return .object(members)
   }
 }

@@ -54,11 +54,11 @@ public enum CostRules {
     ("Month", "A month is 730 hours (8,760 / 12) wherever an hourly rate becomes a monthly one."),
     (
       "Retraining",
-      "With retrain_every_months = k, training_cost is paid again at the start of months 1+k, 1+2k, … inside the horizon."
+      "With retrain_every_months = k, a retraining is paid at the start of months 1+k, 1+2k, … inside the horizon: training_cost at the prices in effect that day + eval_cost + retrain_examples · (labeling_cost_per_example + the teacher's answer cost, for distillation). Teacher and judge are needed on the start day only; later they are priced at their prices on the day."
     ),
     (
       "Distillation",
-      "teacher_cost = examples · ((s+f+u)·Pin_T + o_T·Pout_T) with o_T = teacher_output_tokens (default o), at the teacher's batch prices when teacher_batch is true (a teacher without batch prices is an error); training is fine-tuning with example size s_ft + u + o_T + overhead; I = setup_cost + teacher_cost + training_cost + eval_cost."
+      "teacher_cost = examples · ((s+f+u)·Pin_T + o_T·Pout_T) with o_T = teacher_output_tokens (default o), at the teacher's batch prices when teacher_batch is true (a teacher without batch prices is an error); training is fine-tuning with example size s_ft + u + o_T + overhead; I = setup_cost + teacher_cost + training_cost + examples·labeling_cost_per_example + eval_cost (labeling is 0 unless the plan gives a price, e.g. for reviewing the teacher's answers)."
     ),
     (
       "RAG + fine-tuning",
@@ -69,26 +69,78 @@ public enum CostRules {
       "eval_cost = K · (sum of the answers' costs) + K · answers · judge cost per call: each of K test cases is answered by the baseline, the candidate and, for distillation, the teacher, and each answer is scored once by the judge."
     ),
     (
+      "Calendar",
+      "Month m covers the days [d_m, d_{m+1}) with d_m = start + (m−1) calendar months, the day clamped to the month's length (2027-01-31 + 1 month = 2027-02-28); start is the scenario's start_date, else today (FTCOST_TODAY pins today)."
+    ),
+    (
+      "Proration",
+      "A month is split at every dated event inside it (a price change, a retirement, a migration, a fallback, the end of a lead time); a part of k days carries k / n_m of the month's requests R_m and of every fixed monthly cost, at the prices and serving mode in effect during it. A month costs (R_m · Σ k·cost per request + Σ k·F) / n_m plus the retraining and migration charges dated in it."
+    ),
+    (
+      "Dated prices",
+      "A price change replaces the fields it lists from its effective_from day on; one-time costs at the start use the prices in effect on the start day, a retraining or migration those in effect on its day, and month-1 figures (cost_per_request, effective_cost_per_request, cost_ratio) those of the start day."
+    ),
+    (
+      "Serving dates",
+      "A model stops serving on its deprecation_date and serves the days before it; a fine-tuned model stops on the earlier of its base model's deprecation_date and fine_tuning.deprecation_date. A training job can start on day X when X ≤ new_jobs_until (the model's own wins over its provider's) and the fine-tuned model would still serve on X."
+    ),
+    (
+      "Infeasible",
+      "A candidate whose serving model, initial training, teacher, judge or embedding model is not available on the start day is infeasible: it has a reason, no money figures (all null) and is never the verdict. A baseline that cannot run on the start day is an error (exit 1) that names the model, the date and its successor."
+    ),
+    (
+      "Migration",
+      "When a serving model stops on day D, an untrained plan moves to its successor (the plan's successor_model for its own model, else the table's successor) and is priced on it from D with the same token shape, paying migration_cost once on D; a trained plan moves only when the successor can be fine-tuned and takes new jobs on D, paying a retraining on it (the same training tokens and epochs at its prices on D), eval_cost again and migration_cost. A successor that does not serve on D is not followed further."
+    ),
+    (
+      "Embedding retirement",
+      "When a RAG plan's embedding model stops serving, the plan embeds with that model's successor from that day and pays for embedding its corpus again on it (corpus_tokens · Pemb) plus migration_cost; with no successor it falls back (a baseline: the error below)."
+    ),
+    (
+      "Fallback",
+      "A candidate that cannot migrate falls back: from D it costs exactly what the baseline costs on those days (its prices, fixed costs and migration costs), so its savings are 0 from D on; a scheduled retraining that cannot start (after new_jobs_until) makes it fall back on that day and is not billed. A baseline that cannot migrate is an error (exit 1) inside the horizon; after it, the payback search stops at that day. A baseline whose scheduled retraining cannot start is an error too: a baseline cannot fall back to itself."
+    ),
+    (
+      "Lead time",
+      "During lead_time_months L a candidate costs exactly what the baseline costs; a fractional L ends round_half_up(frac(L) · n_m) days into month ⌊L⌋ + 1. Its one-time costs are paid at the start; a retraining or migration dated inside the lead time is not billed, and its own fixed costs run from the end of the lead time until a fallback."
+    ),
+    (
+      "Quality",
+      "A failed answer costs (1 − success_rate) · failure_cost per request, added to cost_req in every month the plan serves (effective_cost_per_request); cost_per_request stays the token cost. A fallen-back plan has the baseline's success rate; a migrated plan keeps its own."
+    ),
+    (
+      "Recurring costs",
+      "ops_monthly and a fine-tuned model's fine_tuning.storage_per_month are part of the fixed monthly cost F, with vector_db_monthly, re-indexing and hosting."
+    ),
+    (
       "Monthly costs",
-      "B_m = R_m · b_req + F_b for the baseline and C_m = R_m · c_req + F_c + retrain_m for a candidate; savings_m = B_m − C_m; ΔI = I_c − I_b."
+      "B_m and C_m are the baseline's and the candidate's month-m costs under the calendar rules (B_m = R_m · b_req + F_b and C_m = R_m · c_req + F_c + retrain_m when nothing changes inside the month); savings_m = B_m − C_m; ΔI = I_c − I_b."
     ),
     (
       "Totals",
-      "total_cost = I + Σ monthly costs; cost_ratio = b_req / c_req (null when c_req = 0); net_benefit = Σ savings_m − ΔI."
+      "total_cost = I + Σ monthly costs; cost_ratio = the baseline's month-1 effective cost per request / the candidate's (null when the candidate's is 0); net_benefit = Σ savings_m − ΔI."
     ),
     ("ROI", "roi = net_benefit / ΔI and benefit_cost_ratio = Σ savings_m / ΔI, both null when ΔI ≤ 0."),
     (
       "Payback",
-      "payback_months is the smallest t ≥ 0 with cumulative savings ≥ ΔI, linear inside the month where they cross: t = (m−1) + (ΔI − Σ_{k<m} savings_k) / savings_m; 0 when ΔI ≤ 0; searched to max(120, 10·H) months and \"never\" (null) beyond."
+      "payback_months is the smallest t ≥ 0 with cumulative savings ≥ ΔI, linear inside the month where they cross: t = (m−1) + (ΔI − Σ_{k<m} savings_k) / savings_m; 0 when ΔI ≤ 0; searched to max(120, 10·H) months and \"never\" (null) beyond. Months past the horizon apply later events without listing them; the search ends once a candidate has fallen back."
     ),
     (
       "Break-even",
-      "break_even_requests_per_month R* = (ΔI + H·(F_c − F_b) + Σ retrain_m) / (S · (b_req − c_req)) with S = Σ_{m=1..H} (1+g)^(m−1); null when b_req ≤ c_req; 0 when the candidate is cheaper at any volume."
+      "break_even_requests_per_month R* is the month-1 volume at which the horizon's net benefit is 0, on effective costs: 0 when net(0) ≥ 0; when each plan serves its own way at one set of rates over the whole horizon, R* = (ΔI + H·(F_c − F_b) + Σ retrain_m) / (S · (b_req − c_req)) with S = Σ_{m=1..H} (1+g)^(m−1), null when b_req ≤ c_req; otherwise bisection over [0, 10^12] (hi = mid when net(mid) ≥ 0, until hi − lo ≤ 10^-9 · hi; R* = hi), null when net(10^12) < 0."
     ),
     ("NPV", "npv = −ΔI + Σ savings_m / (1+r)^m with the monthly rate r = (1+discount_rate_annual)^(1/12) − 1."),
     (
-      "Lifecycle",
-      "When a model's deprecation_date or a provider's fine-tuning new_jobs_until falls inside the horizon or before a scheduled retraining, ftcost warns (and lists it in JSON warnings); prices after retirement are not adjusted."
+      "Events",
+      "Each plan lists its dated events inside the horizon: price_change (only for prices it is served with that day: inference or fine-tuned inference, hosting, storage, embedding), retirement, migration, fallback and retraining_blocked. On one day price changes come first, then a retirement with its migration or fallback, then scheduled retraining. A fallen-back candidate does not repeat the baseline's events."
+    ),
+    (
+      "Status",
+      "A candidate's status is feasible, falls_back (a fallback inside the horizon) or infeasible; the verdict is the candidate that can run with the largest positive net benefit that pays back, and names its fallback; every other plan that falls back or cannot run gets one sentence."
+    ),
+    (
+      "Overlays",
+      "A pricing overlay changes only the fields it sets (lists such as aliases, tiers and price_changes replace whole); every output that used a value it set names the overlay file."
     ),
   ]
 }

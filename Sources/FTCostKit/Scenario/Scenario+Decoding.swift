@@ -6,17 +6,18 @@ extension Scenario {
   ]
   static let workloadKeys = [
     "requests_per_month", "monthly_growth", "user_tokens", "output_tokens", "system_tokens", "few_shot_tokens",
-    "cached_prefix_share",
+    "cached_prefix_share", "failure_cost",
   ]
   static let commonStrategyKeys = [
     "name", "strategy", "model", "setup_cost", "system_tokens", "few_shot_tokens", "output_tokens", "evaluation",
+    "success_rate", "ops_monthly", "successor_model", "migration_cost", "lead_time_months",
   ]
   static let ragKeys = [
     "embedding_model", "context_tokens", "corpus_tokens", "reindex_share_per_month", "vector_db_monthly",
   ]
   static let trainingKeys = [
     "examples", "tokens_per_example", "training_tokens", "epochs", "training_hours", "labeling_cost_per_example",
-    "retrain_every_months",
+    "retrain_every_months", "retrain_examples",
   ]
   static let distillationKeys = ["teacher", "teacher_output_tokens", "teacher_batch"]
   static let evaluationKeys = ["test_cases", "judge", "judge_input_tokens", "judge_output_tokens"]
@@ -100,7 +101,8 @@ extension Scenario {
           requestsPerMonth: requests, monthlyGrowth: growth, userTokens: user, outputTokens: output,
           systemTokens: reader.count(node, "system_tokens", path: "workload") ?? 0,
           fewShotTokens: reader.count(node, "few_shot_tokens", path: "workload") ?? 0,
-          cachedPrefixShare: share)
+          cachedPrefixShare: share,
+          failureCost: reader.decimal(node, "failure_cost", path: "workload") ?? 0)
       }
     } else if root["workload"] == nil {
       reader.report("missing required field \"workload\"", at: root.location, path: "workload")
@@ -109,10 +111,10 @@ extension Scenario {
     var baseline: StrategyPlan?
     if let node = root["baseline"] {
       baseline = plan(node, path: "baseline", reader: &reader)
-      if node["evaluation"] != nil {
+      for key in ["evaluation", "lead_time_months"] where node[key] != nil {
         reader.report(
-          "evaluation belongs on a candidate, not the baseline it is compared with", at: node["evaluation"]?.location,
-          path: "baseline.evaluation")
+          "\(key) belongs on a candidate, not the baseline it is compared with", at: node[key]?.location,
+          path: "baseline.\(key)")
       }
     } else {
       reader.report(
@@ -135,6 +137,18 @@ extension Scenario {
     } else {
       reader.report("missing required field \"candidates\"", at: root.location, path: "candidates")
     }
+    // Plans without a name are named after their strategy, then their model, then their place,
+    // until the name is unique; two plans given the same name are an error.
+    var plans = [baseline].compactMap { $0 } + candidates
+    var taken = Set(plans.filter { explicitlyNamed(root, $0.path) }.map(\.name))
+    for index in plans.indices where !explicitlyNamed(root, plans[index].path) {
+      let plan = plans[index]
+      let options = [plan.name, "\(plan.name) (\(plan.model))", "\(plan.name) (\(plan.model), \(plan.path))"]
+      plans[index].name = options.first { !taken.contains($0) } ?? options[2]
+      taken.insert(plans[index].name)
+    }
+    if baseline != nil { baseline = plans.removeFirst() }
+    candidates = plans
     var names = Set<String>()
     for plan in [baseline].compactMap({ $0 }) + candidates where !names.insert(plan.name).inserted {
       reader.report(
@@ -145,6 +159,15 @@ extension Scenario {
       name: name, horizonMonths: horizon, discountRateAnnual: discount, startDate: startDate,
       workload: workload, baseline: baseline, candidates: candidates)
     return (scenario, [])
+  }
+
+  /// True when the plan at `path` (`baseline`, `candidates[2]`) has its own `name`.
+  private static func explicitlyNamed(_ root: JSONNode, _ path: String) -> Bool {
+    if path == "baseline" { return root["baseline"]?["name"] != nil }
+    guard path.hasPrefix("candidates["), let index = Int(path.dropFirst(11).dropLast()),
+      let items = root["candidates"]?.arrayValue, index < items.count
+    else { return false }
+    return items[index]["name"] != nil
   }
 
   private static func plan(_ node: JSONNode, path: String, reader: inout FieldReader) -> StrategyPlan? {
@@ -165,44 +188,31 @@ extension Scenario {
         at: member.keyLocation, path: "\(path).\(member.key)")
     }
     guard let model = reader.string(node, "model", path: path, required: true) else { return nil }
+    guard let terms = terms(of: strategy, node, path: path, reader: &reader) else { return nil }
     var plan = StrategyPlan(
-      name: reader.string(node, "name", path: path) ?? strategy.rawValue, strategy: strategy, model: model, path: path)
+      name: reader.string(node, "name", path: path) ?? strategy.rawValue, model: model, path: path, terms: terms)
     plan.setupCost = reader.decimal(node, "setup_cost", path: path) ?? 0
     plan.systemTokens = reader.count(node, "system_tokens", path: path)
     plan.fewShotTokens = reader.count(node, "few_shot_tokens", path: path)
     plan.outputTokens = reader.count(node, "output_tokens", path: path)
-    plan.embeddingModel = reader.string(node, "embedding_model", path: path, required: strategy.retrieves)
-    plan.contextTokens = reader.count(node, "context_tokens", path: path, required: strategy.retrieves) ?? 0
-    plan.corpusTokens = reader.count(node, "corpus_tokens", path: path) ?? 0
-    plan.reindexSharePerMonth = reader.decimal(node, "reindex_share_per_month", path: path) ?? 0
-    plan.vectorDBMonthly = reader.decimal(node, "vector_db_monthly", path: path) ?? 0
-    plan.examples = reader.count(node, "examples", path: path)
-    plan.tokensPerExample = reader.count(node, "tokens_per_example", path: path)
-    plan.trainingTokens = reader.count(node, "training_tokens", path: path)
-    if let epochs = node["epochs"], epochs.stringValue != "auto" {
-      if let value = reader.count(node, "epochs", path: path) {
-        if value < 1 {
-          reader.report("epochs must be 1 or more, or \"auto\"", at: epochs.location, path: "\(path).epochs")
-        }
-        plan.epochs = value
-      }
-    }
-    plan.trainingHours = reader.decimal(node, "training_hours", path: path)
-    plan.labelingCostPerExample = reader.decimal(node, "labeling_cost_per_example", path: path) ?? 0
-    if let every = reader.count(node, "retrain_every_months", path: path) {
-      if every < 1 {
+    if let rate = reader.decimal(node, "success_rate", path: path) {
+      if rate > 1 {
         reader.report(
-          "retrain_every_months must be 1 or more", at: node["retrain_every_months"]?.location,
-          path: "\(path).retrain_every_months")
+          "success_rate is a share from 0 to 1 (found \(rate)); 0.95 means 95 % of answers meet the bar",
+          at: node["success_rate"]?.location, path: "\(path).success_rate")
       }
-      plan.retrainEveryMonths = every
+      plan.successRate = rate
     }
-    plan.teacher = reader.string(node, "teacher", path: path, required: strategy == .distillation)
-    plan.teacherOutputTokens = reader.count(node, "teacher_output_tokens", path: path)
-    plan.teacherBatch = reader.bool(node, "teacher_batch", path: path) ?? false
-    if strategy.trains, node["training_tokens"] == nil, node["examples"] == nil, node["training_hours"] == nil {
-      reader.report(
-        "a \(strategy.rawValue) plan needs examples (or training_tokens)", at: node.location, path: "\(path).examples")
+    plan.opsMonthly = reader.decimal(node, "ops_monthly", path: path) ?? 0
+    plan.successorModel = reader.string(node, "successor_model", path: path)
+    plan.migrationCost = reader.decimal(node, "migration_cost", path: path) ?? 0
+    if let lead = reader.decimal(node, "lead_time_months", path: path) {
+      if lead > Decimal(maximumHorizonMonths) {
+        reader.report(
+          "lead_time_months must be at most \(maximumHorizonMonths) (found \(lead))",
+          at: node["lead_time_months"]?.location, path: "\(path).lead_time_months")
+      }
+      plan.leadTimeMonths = lead
     }
     if let sub = node["evaluation"], reader.object(sub, path: "\(path).evaluation", allowed: evaluationKeys) != nil {
       let evalPath = "\(path).evaluation"
@@ -216,5 +226,73 @@ extension Scenario {
       }
     }
     return plan
+  }
+
+  /// Reads the terms `strategy` uses into their own structs.
+  private static func terms(
+    of strategy: Strategy, _ node: JSONNode, path: String, reader: inout FieldReader
+  ) -> StrategyTerms? {
+    var retrieval: RetrievalTerms?
+    if strategy.retrieves {
+      let embedding = reader.string(node, "embedding_model", path: path, required: true)
+      let context = reader.count(node, "context_tokens", path: path, required: true)
+      if let embedding, let context {
+        var terms = RetrievalTerms(embeddingModel: embedding, contextTokens: context)
+        terms.corpusTokens = reader.count(node, "corpus_tokens", path: path) ?? 0
+        terms.reindexSharePerMonth = reader.decimal(node, "reindex_share_per_month", path: path) ?? 0
+        terms.vectorDBMonthly = reader.decimal(node, "vector_db_monthly", path: path) ?? 0
+        retrieval = terms
+      }
+    }
+    var training: TrainingTerms?
+    if strategy.trains {
+      var terms = TrainingTerms()
+      terms.examples = reader.count(node, "examples", path: path)
+      terms.tokensPerExample = reader.count(node, "tokens_per_example", path: path)
+      terms.trainingTokens = reader.count(node, "training_tokens", path: path)
+      if let epochs = node["epochs"], epochs.stringValue != "auto" {
+        if let value = reader.count(node, "epochs", path: path) {
+          if value < 1 {
+            reader.report("epochs must be 1 or more, or \"auto\"", at: epochs.location, path: "\(path).epochs")
+          }
+          terms.epochs = value
+        }
+      }
+      terms.trainingHours = reader.decimal(node, "training_hours", path: path)
+      terms.labelingCostPerExample = reader.decimal(node, "labeling_cost_per_example", path: path) ?? 0
+      if let every = reader.count(node, "retrain_every_months", path: path) {
+        if every < 1 {
+          reader.report(
+            "retrain_every_months must be 1 or more", at: node["retrain_every_months"]?.location,
+            path: "\(path).retrain_every_months")
+        }
+        terms.retrainEveryMonths = every
+      }
+      terms.retrainExamples = reader.count(node, "retrain_examples", path: path) ?? 0
+      if node["training_tokens"] == nil, node["examples"] == nil, node["training_hours"] == nil {
+        reader.report(
+          "a \(strategy.rawValue) plan needs examples (or training_tokens)", at: node.location,
+          path: "\(path).examples")
+      }
+      training = terms
+    }
+    var teacher: TeacherTerms?
+    if strategy == .distillation, let model = reader.string(node, "teacher", path: path, required: true) {
+      var terms = TeacherTerms(model: model)
+      terms.outputTokens = reader.count(node, "teacher_output_tokens", path: path)
+      terms.batch = reader.bool(node, "teacher_batch", path: path) ?? false
+      teacher = terms
+    }
+    switch strategy {
+    case .prompting: return .prompting
+    case .rag: return retrieval.map { .rag($0) }
+    case .fineTuning: return training.map { .fineTuning($0) }
+    case .distillation:
+      guard let training, let teacher else { return nil }
+      return .distillation(training, teacher)
+    case .ragFineTuning:
+      guard let retrieval, let training else { return nil }
+      return .ragFineTuning(retrieval, training)
+    }
   }
 }

@@ -1,21 +1,7 @@
 import Foundation
 
-/// The ways a team can meet a quality bar, each priced by its own rules in the cost model.
-public enum Strategy: String, Sendable, CaseIterable {
-  case prompting
-  case rag
-  case fineTuning = "fine-tuning"
-  case distillation
-  case ragFineTuning = "rag+fine-tuning"
-
-  /// True for strategies that train a model (and so run on fine-tuned prices).
-  public var trains: Bool { self == .fineTuning || self == .distillation || self == .ragFineTuning }
-
-  /// True for strategies that retrieve context and embed queries.
-  public var retrieves: Bool { self == .rag || self == .ragFineTuning }
-}
-
-/// The traffic a scenario prices: volume, growth and the token shape of one request.
+/// The traffic a scenario prices: volume, growth, the token shape of one request, and what a
+/// failed answer costs.
 public struct Workload: Sendable, Equatable {
   /// Requests in month 1 (R).
   public var requestsPerMonth: Decimal
@@ -31,6 +17,8 @@ public struct Workload: Sendable, Equatable {
   public var fewShotTokens: Int64 = 0
   /// Share h of the static prefix s+f billed at the cached-input price.
   public var cachedPrefixShare: Decimal = 0
+  /// USD lost per failed answer (escalation, refund, human review).
+  public var failureCost: Decimal = 0
 }
 
 /// An LLM-as-judge evaluation run before switching (module 20.5).
@@ -42,43 +30,42 @@ public struct Evaluation: Sendable, Equatable {
 }
 
 /// One way of serving the workload: the baseline or a candidate.
+///
+/// What every plan has lives here; what only some strategies use lives in `terms`, one struct per
+/// kind of term, so a plan cannot carry a term its strategy ignores.
 public struct StrategyPlan: Sendable, Equatable {
   public var name: String
-  public var strategy: Strategy
   public var model: String
   /// Where this plan stands in the scenario file (`baseline`, `candidates[1]`), for messages.
   public var path: String
+  /// The strategy with the terms it needs.
+  public var terms: StrategyTerms
+  /// One-time labour or tooling, USD.
   public var setupCost: Decimal = 0
   public var systemTokens: Int64?
   public var fewShotTokens: Int64?
   public var outputTokens: Int64?
-  // RAG terms.
-  public var embeddingModel: String?
-  public var contextTokens: Int64 = 0
-  public var corpusTokens: Int64 = 0
-  public var reindexSharePerMonth: Decimal = 0
-  public var vectorDBMonthly: Decimal = 0
-  // Training terms.
-  public var examples: Int64?
-  public var tokensPerExample: Int64?
-  public var trainingTokens: Int64?
-  /// `nil` means the automatic rule.
-  public var epochs: Int64?
-  public var trainingHours: Decimal?
-  public var labelingCostPerExample: Decimal = 0
-  public var retrainEveryMonths: Int64?
-  // Distillation terms.
-  public var teacher: String?
-  public var teacherOutputTokens: Int64?
-  public var teacherBatch = false
   public var evaluation: Evaluation?
+  /// Share q of answers that meet the bar; failures cost (1 − q) · failure_cost per request.
+  public var successRate: Decimal = 1
+  /// Recurring people and tooling cost, USD per month.
+  public var opsMonthly: Decimal = 0
+  /// The model to migrate to when the serving model retires; wins over the table's `successor`.
+  public var successorModel: String?
+  /// USD paid once, on the day of a migration.
+  public var migrationCost: Decimal = 0
+  /// Months from the start until a candidate serves production (L); its traffic is served the
+  /// baseline's way until then.
+  public var leadTimeMonths: Decimal = 0
 
-  public init(name: String, strategy: Strategy, model: String, path: String) {
+  public init(name: String, model: String, path: String, terms: StrategyTerms) {
     self.name = name
-    self.strategy = strategy
     self.model = model
     self.path = path
+    self.terms = terms
   }
+
+  public var strategy: Strategy { terms.strategy }
 }
 
 /// A whole scenario: the workload, the baseline and the candidates compared against it.
@@ -88,7 +75,7 @@ public struct Scenario: Sendable, Equatable {
   public var horizonMonths: Int = 12
   /// For NPV: the monthly rate is (1+annual)^(1/12) − 1.
   public var discountRateAnnual: Decimal = 0
-  /// The first month's first day, for payback dates and lifecycle checks.
+  /// The first month's first day; today when the file gives none.
   public var startDate: ISODate?
   public var workload: Workload
   public var baseline: StrategyPlan

@@ -4,6 +4,9 @@ public enum ScenarioError: Error, Equatable, CustomStringConvertible {
   case invalid([Diagnostic])
   /// A plan could not be priced (unknown model, not fine-tunable, missing prices…).
   case plan(file: String, path: String, name: String, message: String)
+  /// A model the plan needs is retired (or its training closed) when the plan needs it, and the
+  /// comparison cannot go on (a baseline that cannot start or cannot migrate).
+  case lifecycle(path: String, name: String, message: String)
   /// A `--set` path or value was refused.
   case badOverride(String)
   /// The scenario file is missing or unreadable.
@@ -17,6 +20,8 @@ public enum ScenarioError: Error, Equatable, CustomStringConvertible {
       return first.description + more
     case .plan(let file, let path, let name, let message):
       return "\(file): \(path) (\(name)): \(message)"
+    case .lifecycle(let path, let name, let message):
+      return "\(path) (\(name)): \(message)"
     case .badOverride(let message), .unreadable(let message):
       return message
     }

@@ -14,7 +14,8 @@ import Testing
     """#
 
   func parsed(_ text: String) throws -> ModelPricing {
-    let result = PricingTable.parse(file: "t.json", bytes: Array(tableText(model: text).utf8), isBuiltIn: true, today: testToday)
+    let result = PricingTable.parse(
+      file: "t.json", bytes: Array(tableText(model: text).utf8), isBuiltIn: true, today: testToday)
     #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
     return try #require(result.table?.models.first)
   }
@@ -31,7 +32,8 @@ import Testing
     let june = model.pricing(on: try #require(ISODate("2027-06-01")))
     #expect(june.inference?.input == dec("1.5"))
     #expect(june.inference?.output == 3)
-    #expect(model.priceChanges.map(\.changedPaths) == [["inference.input", "inference.batch_input"], ["inference.output"]])
+    #expect(
+      model.priceChanges.map(\.changedPaths) == [["inference.input", "inference.batch_input"], ["inference.output"]])
   }
 
   /// A change with a confirmed source confirms the field it sets; one marked unconfirmed marks it.
@@ -64,12 +66,14 @@ import Testing
   func badChangesAreClearErrors(changes: String, message: String) {
     let text = tableText(model: #"{"id": "m", "inference": {"input": 1, "output": 2}, "price_changes": \#(changes)}"#)
     let problems = pricingProblems(text)
-    #expect(problems.contains { $0.message.contains(message) && $0.path.hasPrefix("models[0].price_changes") }, "\(problems)")
+    #expect(
+      problems.contains { $0.message.contains(message) && $0.path.hasPrefix("models[0].price_changes") }, "\(problems)")
     #expect(problems.allSatisfy { $0.location != nil })
   }
 
   @Test func successorCannotBeTheModelItself() {
-    let problems = pricingProblems(tableText(model: #"{"id": "m", "successor": "m", "inference": {"input": 1, "output": 2}}"#))
+    let problems = pricingProblems(
+      tableText(model: #"{"id": "m", "successor": "m", "inference": {"input": 1, "output": 2}}"#))
     #expect(problems.map(\.path) == ["models[0].successor"])
   }
 

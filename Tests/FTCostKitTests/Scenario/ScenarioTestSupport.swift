@@ -62,3 +62,10 @@ func scenarioText(
 func run(_ text: String, catalog: PricingCatalog? = nil) throws -> ScenarioResult {
   try ScenarioEngine.run(scenario(text), catalog: catalog ?? acmeCatalog(), today: testToday)
 }
+
+extension ScenarioResult {
+  /// The figures of candidate `index`, failing the test when it cannot run.
+  func figures(_ index: Int) throws -> CandidateFigures {
+    try #require(candidates[index].figures, "\(candidates[index].name) is \(candidates[index].status.name)")
+  }
+}

@@ -1,0 +1,72 @@
+import Foundation
+
+/// Compares candidates with the baseline: savings, net benefit, ROI, payback, NPV, break-even.
+struct Comparison {
+  let scenario: Scenario
+  let calendar: ScenarioCalendar
+  let baselineSchedule: PlanSchedule
+  let baselineCost: PlanCost
+  /// The baseline's months 1 … H, split by volume.
+  let baselineMonths: [MonthCost]
+  /// B_1 … B_H at the scenario's volume.
+  let baselineMonthly: [Decimal]
+  /// R_1 … R_H.
+  let volumes: [Decimal]
+
+  func figures(_ schedule: PlanSchedule, _ cost: PlanCost) -> CandidateFigures {
+    let horizon = scenario.horizonMonths
+    let months = (1...horizon).map { schedule.cost(ofMonth: $0, calendar: calendar, baseline: baselineSchedule) }
+    let amounts = zip(months, volumes).map { $0.amounts(requests: $1) }
+    let monthly = amounts.map(\.total)
+    let savings = zip(baselineMonthly, monthly).map { $0 - $1 }
+    let investment = cost.oneTimeCost - baselineCost.oneTimeCost
+    let totalSavings = savings.reduce(0, +)
+    let net = totalSavings - investment
+    let payback = paybackMonths(schedule, investment: investment, horizonSavings: savings)
+    let rate = ScenarioEngine.monthlyRate(annual: scenario.discountRateAnnual)
+    var npv = -investment
+    var discount: Decimal = 1
+    for saving in savings {
+      discount *= 1 + rate
+      npv += saving / discount
+    }
+    let candidateRate = cost.effectiveCostPerRequest
+    return CandidateFigures(
+      cost: cost, monthlyCost: monthly, monthlyComponents: amounts, monthlySavings: savings,
+      totalCost: cost.oneTimeCost + monthly.reduce(0, +),
+      costRatio: candidateRate == 0 ? nil : baselineCost.effectiveCostPerRequest / candidateRate,
+      investment: investment, netBenefit: net, roi: investment > 0 ? net / investment : nil,
+      benefitCostRatio: investment > 0 ? totalSavings / investment : nil, paybackMonths: payback,
+      paybackDate: payback.map { calendar.start.adding(fractionalMonths: $0) },
+      breakEvenRequestsPerMonth: breakEven(schedule, cost, months: months, investment: investment), npv: npv)
+  }
+
+  /// payback_months is the smallest t ≥ 0 with cumulative savings ≥ ΔI, linear inside the month where they cross: t = (m−1) + (ΔI − Σ_{k<m} savings_k) / savings_m; 0 when ΔI ≤ 0; searched to max(120, 10·H) months and "never" (null) beyond.
+  ///
+  /// Months past the horizon are priced only when the search gets there, with later events
+  /// applied. Savings are 0 for good once a candidate has fallen back, and the search stops where
+  /// the baseline can no longer be priced.
+  func paybackMonths(_ schedule: PlanSchedule, investment: Decimal, horizonSavings: [Decimal]) -> Decimal? {
+    if investment <= 0 { return 0 }
+    var cumulative: Decimal = 0
+    for month in 1...calendar.searchMonths {
+      let first = calendar.firstDay(ofMonth: month)
+      if let end = baselineSchedule.serviceEnd, first >= end { return nil }
+      if let fallback = schedule.fallback, first >= fallback.date { return nil }
+      let saving: Decimal
+      if month <= horizonSavings.count {
+        saving = horizonSavings[month - 1]
+      } else {
+        let volume = ScenarioEngine.requests(inMonth: month, scenario.workload)
+        let baseline = baselineSchedule.cost(ofMonth: month, calendar: calendar, baseline: nil)
+        let candidate = schedule.cost(ofMonth: month, calendar: calendar, baseline: baselineSchedule)
+        saving = baseline.amounts(requests: volume).total - candidate.amounts(requests: volume).total
+      }
+      if cumulative + saving >= investment, saving > 0 {
+        return Decimal(month - 1) + (investment - cumulative) / saving
+      }
+      cumulative += saving
+    }
+    return nil
+  }
+}

@@ -1,0 +1,22 @@
+import Foundation
+
+/// What a plan costs while it serves its own way on one day: per request and per month, by
+/// component, with the prices in effect that day.
+struct PlanRates: Sendable, Equatable {
+  /// The serving model, priced on the day.
+  var model: ModelPricing
+  /// The embedding model of a RAG plan, priced on the day.
+  var embedding: ModelPricing?
+  /// Token and failure cost of one request.
+  var perRequest: ComponentAmounts
+  /// Fixed costs of a whole month.
+  var perMonth: ComponentAmounts
+
+  /// cost_req: the token cost of one request.
+  var tokenCost: Decimal { perRequest[.tokens] }
+
+  /// True when the two rates charge the same amounts (a price changed that this plan does not use).
+  func chargesSame(as other: PlanRates) -> Bool {
+    perRequest == other.perRequest && perMonth == other.perMonth
+  }
+}

@@ -1,0 +1,122 @@
+import Foundation
+
+/// How a plan is served over time: from which day it runs its own way (and at which rates), when
+/// it is served the baseline's way, and the charges that fall on single days.
+struct PlanSchedule: Sendable {
+  /// How the plan is served from a day on.
+  enum Mode: Sendable {
+    case own(PlanRates)
+    /// Lead-time days and days after a fallback: exactly the baseline's costs.
+    case asBaseline
+  }
+
+  struct Segment: Sendable {
+    var from: ISODate
+    var mode: Mode
+  }
+
+  /// A cost paid once on a day (a retraining, a migration).
+  struct Charge: Sendable {
+    var date: ISODate
+    var component: CostComponent
+    var amount: Decimal
+  }
+
+  /// Ascending by `from`; the first starts on the scenario's start.
+  var segments: [Segment]
+  var charges: [Charge]
+  /// Every dated event, inside the horizon or beyond it.
+  var events: [PlanEvent]
+  /// The day a fallback starts, if any.
+  var fallback: (date: ISODate, reason: String)?
+  /// The first day the plan cannot be priced at all (a baseline whose model retires after the
+  /// horizon with no successor): the payback search stops there.
+  var serviceEnd: ISODate?
+  /// The prices and fields every figure used.
+  var uses: [PriceUse]
+
+  /// The rates in effect on `day` when the plan serves its own way then.
+  func ownRates(on day: ISODate) -> PlanRates? {
+    guard let segment = segments.last(where: { $0.from <= day }), case .own(let rates) = segment.mode else {
+      return nil
+    }
+    return rates
+  }
+}
+
+/// One month's cost of a plan, split into a part that scales with the month's requests and a part
+/// that does not.
+///
+/// C_m(R) = (R_m · Σ k·rate + Σ k·F) / n_m + charges, component by component, where
+/// each part of k days carries its rates. Dividing by n_m last keeps whole months exact.
+struct MonthCost: Sendable {
+  /// Σ over the month's parts of days × per-request rate.
+  var perRequestDays = ComponentAmounts()
+  /// Σ over the month's parts of days × monthly fixed cost.
+  var fixedDays = ComponentAmounts()
+  /// Costs paid once on a day of the month.
+  var charges = ComponentAmounts()
+  /// n_m, the days in the month.
+  var days: Int
+
+  /// The per-request cost of the month as a whole: Σ k·rate / n_m.
+  var perRequest: Decimal { perRequestDays.total / Decimal(days) }
+
+  /// The cost that does not depend on the volume: Σ k·F / n_m + charges.
+  var fixed: Decimal { fixedDays.total / Decimal(days) + charges.total }
+
+  /// The month's cost by component for `requests` requests.
+  func amounts(requests: Decimal) -> ComponentAmounts {
+    var amounts = ComponentAmounts()
+    let monthDays = Decimal(days)
+    for component in CostComponent.allCases {
+      let scaled = perRequestDays[component] == 0 ? 0 : requests * perRequestDays[component]
+      let sum = scaled + fixedDays[component]
+      amounts[component] = (sum == 0 ? 0 : sum / monthDays) + charges[component]
+    }
+    return amounts
+  }
+}
+
+extension PlanSchedule {
+  /// Adds to `cost` what the plan costs on the days [from, to) of `month`.
+  ///
+  /// Each part of k days
+  /// carries k / n_m of the month's requests and fixed costs, at the rates of its serving mode;
+  /// charges dated in the range are added whole. `baseline` prices the days served its way.
+  func accumulate(
+    from: ISODate, to: ISODate, month: Int, calendar: ScenarioCalendar, baseline: PlanSchedule?,
+    into cost: inout MonthCost
+  ) {
+    // Nothing is priced from the day the baseline (or this plan) can no longer be priced.
+    let end = [serviceEnd, baseline?.serviceEnd, to].compactMap { $0 }.min() ?? to
+    guard from < end else { return }
+    for (index, segment) in segments.enumerated() {
+      let segmentEnd = index + 1 < segments.count ? segments[index + 1].from : end
+      let partStart = max(segment.from, from)
+      let partEnd = min(segmentEnd, end)
+      guard partStart < partEnd else { continue }
+      switch segment.mode {
+      case .own(let rates):
+        let days = Decimal(partStart.days(to: partEnd))
+        cost.perRequestDays.add(rates.perRequest, times: days)
+        cost.fixedDays.add(rates.perMonth, times: days)
+        for charge in charges where charge.date >= partStart && charge.date < partEnd {
+          cost.charges[charge.component] += charge.amount
+        }
+      case .asBaseline:
+        baseline?.accumulate(
+          from: partStart, to: partEnd, month: month, calendar: calendar, baseline: nil, into: &cost)
+      }
+    }
+  }
+
+  /// The cost of month `month`, whole.
+  func cost(ofMonth month: Int, calendar: ScenarioCalendar, baseline: PlanSchedule?) -> MonthCost {
+    var cost = MonthCost(days: calendar.days(inMonth: month))
+    accumulate(
+      from: calendar.firstDay(ofMonth: month), to: calendar.firstDay(ofMonth: month + 1), month: month,
+      calendar: calendar, baseline: baseline, into: &cost)
+    return cost
+  }
+}

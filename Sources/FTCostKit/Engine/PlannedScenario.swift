@@ -1,0 +1,19 @@
+import Foundation
+
+/// A scenario with every plan priced and scheduled: everything that does not depend on the volume.
+struct PlannedScenario: Sendable {
+  /// A candidate that can start, or one that cannot.
+  enum Candidate: Sendable {
+    case scheduled(PlanSchedule, PlanCost)
+    case infeasible(StrategyPlan, ModelPricing, reason: String)
+  }
+
+  var scenario: Scenario
+  var calendar: ScenarioCalendar
+  var currency: String
+  var baselineCost: PlanCost
+  var baselineSchedule: PlanSchedule
+  var candidates: [Candidate]
+  var warnings: [String]
+  var overlaidValues: [String]
+}

@@ -1,0 +1,40 @@
+import Foundation
+
+/// One candidate's payback, ROI, net benefit and NPV across month-1 volumes, priced once and
+/// evaluated per volume through the same engine.
+public struct VolumeSweep: Sendable {
+  public struct Point: Sendable {
+    public var requestsPerMonth: Decimal
+    public var figures: CandidateFigures
+  }
+
+  public var candidate: String
+  public var points: [Point]
+
+  /// Sweeps `candidate` of `result` over `steps` volumes from `from` to `to`, evenly spaced on a log
+  /// scale (whole requests between the two ends).
+  public static func run(
+    _ result: ScenarioResult, candidate: String, from: Decimal, to: Decimal, steps: Int
+  ) -> VolumeSweep {
+    var points: [Point] = []
+    for volume in logSpaced(from: from, to: to, steps: steps) {
+      let run = result.evaluated(requestsPerMonth: volume)
+      if let figures = run.candidates.first(where: { $0.name == candidate })?.figures {
+        points.append(Point(requestsPerMonth: volume, figures: figures))
+      }
+    }
+    return VolumeSweep(candidate: candidate, points: points)
+  }
+
+  /// `steps` whole volumes from `from` to `to`, evenly spaced on a log scale.
+  public static func logSpaced(from: Decimal, to: Decimal, steps: Int) -> [Decimal] {
+    let low = log(NSDecimalNumber(decimal: from).doubleValue)
+    let high = log(NSDecimalNumber(decimal: to).doubleValue)
+    return (0..<steps).map { step in
+      if step == 0 { return from }
+      if step == steps - 1 { return to }
+      let value = exp(low + (high - low) * Double(step) / Double(steps - 1))
+      return Decimal(value.rounded())
+    }
+  }
+}

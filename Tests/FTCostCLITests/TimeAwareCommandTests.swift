@@ -1,0 +1,160 @@
+import FTCostKit
+import Foundation
+import Testing
+
+/// What users see from the time-aware engine, under golden files, and the issue's acceptance checks
+/// run end to end.
+@Suite struct GoldenOutputTests {
+  static let examples = [
+    "module-20-distillation", "module-20-distillation-now", "support-assistant", "azure-hosted-fine-tune",
+    "growing-workload-quarterly-retraining",
+  ]
+
+  @Test(arguments: examples)
+  func compareInEveryFormat(example name: String) throws {
+    for format in ["table", "markdown", "csv", "json"] {
+      let result = ftcost(["compare", "--scenario", "\(example)/\(name).json", "--format", format])
+      #expect(result.code == 0, "\(result.stderr)")
+      try expectGolden(
+        result.stdout, "compare-\(name).\(format == "table" ? "txt" : format == "markdown" ? "md" : format)")
+    }
+  }
+
+  @Test func roiViews() throws {
+    let file = "\(example)/module-20-distillation-now.json"
+    try expectGolden(ftcost(["roi", "--scenario", file]).stdout, "roi-module-20-distillation-now.txt")
+    try expectGolden(
+      ftcost(["roi", "--scenario", file, "--monthly", "--format", "csv"]).stdout,
+      "roi-monthly-module-20-distillation-now.csv")
+  }
+
+  @Test func pricingShowListsDatedChanges() throws {
+    let result = ftcost(["pricing", "show", "gemini-3.8-flash"])
+    #expect(result.code == 0)
+    try expectGolden(result.stdout, "pricing-show-gemini-3.8-flash.txt")
+  }
+}
+
+@Suite struct TimeAwareAcceptanceTests {
+  /// A scenario whose only candidate is a fine-tuned gpt-4.1-nano, run on 2026-11-26 by the binary.
+  @Test func aRetiredFineTuneIsInfeasibleAndNeverTheVerdict() throws {
+    let folder = try temporaryFolder()
+    let file = folder.appendingPathComponent("nano.json").path
+    try """
+    {"name": "nano", "workload": {"requests_per_month": 100000, "user_tokens": 1000, "output_tokens": 100},
+     "baseline": {"name": "GPT-4.1 prompting", "strategy": "prompting", "model": "gpt-4.1"},
+     "candidates": [{"name": "Fine-tuned nano", "strategy": "fine-tuning", "model": "gpt-4.1-nano", "examples": 1000, "tokens_per_example": 500}]}
+    """.write(toFile: file, atomically: true, encoding: .utf8)
+    let binary = try releaseOrFreshBinary()
+    let json = try runBinary(
+      binary, ["compare", "--scenario", file, "--format", "json"], environment: ["FTCOST_TODAY": "2026-11-26"])
+    #expect(json.code == 0, "\(json.stderr)")
+    let candidate = try #require(try parseJSON(json.stdout)["candidates"]?.arrayValue?.first)
+    #expect(candidate["status"]?.stringValue == "infeasible")
+    #expect(candidate["reason"]?.stringValue?.contains("2026-10-23") == true)
+    #expect(candidate["roi"]?.isNull == true)
+    #expect(candidate["net_benefit"]?.isNull == true)
+    let table = try runBinary(binary, ["compare", "--scenario", file], environment: ["FTCOST_TODAY": "2026-11-26"])
+    #expect(table.stdout.contains("Verdict: stay with GPT-4.1 prompting"))
+    #expect(
+      table.stdout.contains("Fine-tuned nano cannot run: fine-tuned gpt-4.1-nano-2025-04-14 retired on 2026-10-23."))
+  }
+
+  /// Module 20.4 at its own time reproduces the module; started on 2026-12-01 it falls back.
+  @Test func module20ThenAndNow() throws {
+    let then = try parseJSON(ftcost(["compare", "--format", "json"]).stdout)
+    let baseline = try #require(then["baseline"])
+    #expect(baseline["monthly_cost"]?.arrayValue?.first?.kind == .number("125"))
+    let candidate = try #require(then["candidates"]?.arrayValue?.first)
+    #expect(candidate["monthly_cost"]?.arrayValue?.first?.kind == .number("30"))
+    #expect(candidate["status"]?.stringValue == "feasible")
+    let text = ftcost(["compare"]).stdout
+    #expect(text.contains("$35.00") && text.contains("3,157%") && text.contains("0.37 months"))
+
+    let now = try parseJSON(ftcost(["compare", "--set", "start_date=2026-12-01", "--format", "json"]).stdout)
+    let distilled = try #require(now["candidates"]?.arrayValue?.first)
+    #expect(distilled["status"]?.stringValue == "falls_back")
+    let events = distilled["events"]?.arrayValue ?? []
+    #expect(events.map { $0["kind"]?.stringValue } == ["retirement", "fallback"])
+    #expect(events.allSatisfy { $0["date"]?.stringValue == "2027-01-14" })
+    // From 2027-01-14 the candidate costs what the baseline costs: no savings after month 2.
+    let savings = distilled["monthly_savings"]?.arrayValue?.compactMap { $0.kind } ?? []
+    #expect(savings.count == 12)
+    #expect(savings.dropFirst(2).allSatisfy { $0 == .number("0") })
+  }
+
+  /// The README's overlay recipe with only gpt-4o-mini's input price: the retirement dates, events
+  /// and warnings stay, and the outputs name the overlay file.
+  @Test func anOverlayKeepsLifecycleAndIsNamed() throws {
+    let folder = try temporaryFolder()
+    try """
+    {"schema_version": 1, "provider": "openai", "currency": "USD", "as_of": "2026-11-20", "source": "our contract",
+     "models": [{"id": "gpt-4o-mini", "fine_tuning": {"inference": {"input": 0.25}}}]}
+    """.write(to: folder.appendingPathComponent("deal.json"), atomically: true, encoding: .utf8)
+    let file = "\(example)/module-20-distillation-now.json"
+    let plain = ftcost(["compare", "--scenario", file, "--format", "json"])
+    let overlaid = ftcost(["compare", "--scenario", file, "--format", "json", "--pricing", folder.path])
+    #expect(overlaid.code == 0, "\(overlaid.stderr)")
+    let json = try parseJSON(overlaid.stdout)
+    let distilled = try #require(json["candidates"]?.arrayValue?.first)
+    #expect(distilled["status"]?.stringValue == "falls_back")
+    #expect(distilled["cost_per_request"]?.kind == .number("0.00025"))
+    let named = json["pricing_overlay_values"]?.arrayValue?.compactMap(\.stringValue) ?? []
+    #expect(named.contains { $0.contains("fine_tuning.inference.input") && $0.contains("deal.json") })
+    #expect(overlaid.stderr == plain.stderr)
+    let table = ftcost(["compare", "--scenario", file, "--pricing", folder.path]).stdout
+    #expect(table.contains("Prices from your pricing overlay: gpt-4o-mini-2024-07-18: fine_tuning.inference.input"))
+    #expect(table.contains("2027-01-14 (month 2) Distilled GPT-4o-mini: fallback"))
+  }
+
+  @Test func csvAndMarkdownCarryTheEvents() throws {
+    let file = "\(example)/module-20-distillation-now.json"
+    let csv = ftcost(["compare", "--scenario", file, "--format", "csv"]).stdout
+    #expect(csv.contains("\nevents\ndate,month,plan,event,detail\n"))
+    #expect(csv.contains("2027-01-01,2,Gemini 3.8 Flash prompting,price_change,"))
+    let markdown = ftcost(["compare", "--scenario", file, "--format", "markdown"]).stdout
+    #expect(markdown.contains("| 2027-01-14 | 2 | Distilled GPT-4o-mini | fallback |"))
+  }
+
+  @Test func costAndTrainTakeAnAsOfDate() throws {
+    let before = try parseJSON(
+      ftcost([
+        "cost", "--model", "gemini-3.8-flash", "--input-tokens", "1000000", "--output-tokens", "0", "--format", "json",
+      ]).stdout)
+    #expect(before["total"]?.kind == .number("0.75"))
+    let after = try parseJSON(
+      ftcost([
+        "cost", "--model", "gemini-3.8-flash", "--input-tokens", "1000000", "--output-tokens", "0", "--as-of",
+        "2027-01-01", "--format", "json",
+      ]).stdout)
+    #expect(after["total"]?.kind == .number("1.5"))
+    let bad = ftcost(["cost", "--model", "gpt-5", "--input-tokens", "1", "--output-tokens", "1", "--as-of", "2027-1-1"])
+    #expect(bad.code == 64)
+    #expect(bad.stderr.hasPrefix("Error: The value '2027-1-1' is invalid for '--as-of <date>'"))
+
+    let closed = ftcost(["train", "--model", "gpt-4o-mini", "--training-tokens", "1000000", "--as-of", "2027-01-07"])
+    #expect(closed.code == 1)
+    #expect(closed.stdout.isEmpty)
+    #expect(
+      closed.stderr.hasPrefix(
+        "Error: gpt-4o-mini-2024-07-18 cannot be fine-tuned on 2027-01-07: OpenAI fine-tuning of gpt-4o-mini-2024-07-18 took its last new jobs on 2027-01-06; no OpenAI model takes new fine-tuning jobs then"
+      ))
+    let retired = ftcost(["train", "--model", "gpt-4.1-nano", "--training-tokens", "1000000"])
+    #expect(retired.code == 1)
+    #expect(retired.stderr.contains("fine-tuned gpt-4.1-nano-2025-04-14 retired on 2026-10-23"))
+    #expect(retired.stderr.contains("OpenAI models that still take fine-tuning jobs then: gpt-4o-mini-2024-07-18"))
+    let tokensOnly = ftcost(["train", "--model", "gpt-4o-mini", "--training-tokens", "1000000", "--format", "json"])
+    #expect(try parseJSON(tokensOnly.stdout)["epochs"]?.kind == .number("1"))
+    #expect(tokensOnly.stderr.contains("no example count, so 1 epoch"))
+  }
+
+  @Test func aBaselineThatCannotRunIsExitOne() {
+    let result = ftcost(["compare", "--set", "start_date=2027-03-01"])
+    #expect(result.code == 1)
+    #expect(result.stdout.isEmpty)
+    #expect(
+      result.stderr.hasPrefix(
+        "Error: built-in:module-20-distillation.json: baseline (GPT-5 prompting): gpt-5 retired on 2026-12-11, before the scenario starts on 2027-03-01; the baseline cannot run: its successor is gpt-5.6-sol"
+      ))
+  }
+}
