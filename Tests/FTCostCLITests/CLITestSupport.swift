@@ -133,6 +133,8 @@ func releaseOrFreshBinary() throws -> URL {
 /// environment (or when the file is missing) it writes the file instead and fails, so every change
 /// to what users see is recorded by the tool, never typed, and shows up as a diff in review.
 func expectGolden(_ text: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+  // The checkout's own path differs between machines; goldens hold it as <repo>.
+  let text = text.replacingOccurrences(of: repositoryRoot.path, with: "<repo>")
   let url = repositoryRoot.appendingPathComponent("Tests/FTCostCLITests/Goldens").appendingPathComponent(name)
   let recording = ProcessInfo.processInfo.environment["RECORD_GOLDENS"] == "1"
   let existing = try? String(contentsOf: url, encoding: .utf8)

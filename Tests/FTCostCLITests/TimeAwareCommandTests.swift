@@ -105,6 +105,14 @@ import Testing
     let table = ftcost(["compare", "--scenario", file, "--pricing", folder.path]).stdout
     #expect(table.contains("Prices from your pricing overlay: gpt-4o-mini-2024-07-18: fine_tuning.inference.input"))
     #expect(table.contains("2027-01-14 (month 2) Distilled GPT-4o-mini: fallback"))
+    let csv = ftcost(["compare", "--scenario", file, "--pricing", folder.path, "--format", "csv"]).stdout
+    #expect(csv.contains("\npricing overlay\nvalue from your pricing overlay\n"))
+    #expect(csv.contains("deal.json"))
+    let roi = ftcost(["roi", "--scenario", file, "--candidate", "Distilled GPT-4o-mini", "--pricing", folder.path])
+    #expect(
+      roi.stdout.contains("Prices from your pricing overlay: gpt-4o-mini-2024-07-18: fine_tuning.inference.input"))
+    let sweep = ftcost(["breakeven", "--scenario", file, "--steps", "2", "--pricing", folder.path])
+    #expect(sweep.stdout.contains("deal.json"))
   }
 
   @Test func csvAndMarkdownCarryTheEvents() throws {

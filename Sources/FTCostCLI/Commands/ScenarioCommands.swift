@@ -118,6 +118,7 @@ enum ScenarioCommands {
     case .csv:
       var text = report.comparisonTable.renderedCSV()
       if !report.events.isEmpty { text += "\nevents\n" + report.eventsTable.renderedCSV() }
+      if !result.overlaidValues.isEmpty { text += "\npricing overlay\n" + report.overlayTable.renderedCSV() }
       invocation.print(text)
     case .markdown:
       var text = report.comparisonTable.renderedMarkdown()
@@ -144,7 +145,7 @@ enum ScenarioCommands {
       if invocation.format == .json {
         invocation.print(result.json(candidates: candidates).rendered())
       } else {
-        invocation.print(table.rendered(as: invocation.format))
+        invocation.print(table.rendered(as: invocation.format) + overlayNote(report, invocation.format))
       }
       return CLI.ExitCode.success
     }
@@ -166,10 +167,20 @@ enum ScenarioCommands {
         }
         return block
       }.joined(separator: "\n")
-      if invocation.format != .csv { text += report.overlayLines }
+      text += overlayNote(report, invocation.format)
       invocation.print(text)
     }
     return CLI.ExitCode.success
+  }
+
+  /// Which values came from the user's pricing overlay: a line under a table, a section in CSV.
+  static func overlayNote(_ report: ScenarioReport, _ format: OutputFormat) -> String {
+    guard !report.result.overlaidValues.isEmpty else { return "" }
+    switch format {
+    case .csv: return "\npricing overlay\n" + report.overlayTable.renderedCSV()
+    case .table, .markdown: return "\n" + report.overlayLines
+    case .json: return ""
+    }
   }
 
   static func runBreakeven(_ invocation: inout Invocation) throws -> Int32 {
@@ -213,6 +224,7 @@ enum ScenarioCommands {
               })
           ),
           ("overrides", .object(base.overrides.map { ($0.0, JSON.string($0.1)) })),
+          ("pricing_overlay_values", .array(base.overlaidValues.map { .string($0) })),
         ]).rendered())
       return CLI.ExitCode.success
     }
@@ -228,6 +240,7 @@ enum ScenarioCommands {
       ])
     }
     var text = ""
+    if invocation.format == .table || invocation.format == .markdown { text += report.overlayLines }
     if invocation.format == .table {
       text += header(base)
       let point =

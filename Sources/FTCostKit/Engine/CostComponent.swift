@@ -66,37 +66,5 @@ public enum CostComponent: Int, CaseIterable, Sendable {
   }
 }
 
-/// An amount for each cost component.
-public struct ComponentAmounts: Sendable, Equatable {
-  private var amounts: [Decimal]
-
-  public init() {
-    amounts = Array(repeating: 0, count: CostComponent.allCases.count)
-  }
-
-  public subscript(component: CostComponent) -> Decimal {
-    get { amounts[component.rawValue] }
-    set { amounts[component.rawValue] = newValue }
-  }
-
-  /// The sum over all components.
-  public var total: Decimal { amounts.reduce(0, +) }
-
-  /// The components with a non-zero amount, in declaration order.
-  public var nonZero: [(CostComponent, Decimal)] {
-    CostComponent.allCases.compactMap { amounts[$0.rawValue] == 0 ? nil : ($0, amounts[$0.rawValue]) }
-  }
-
-  /// Adds `other × factor` component by component.
-  public mutating func add(_ other: ComponentAmounts, times factor: Decimal = 1) {
-    for index in amounts.indices where other.amounts[index] != 0 {
-      amounts[index] += factor == 1 ? other.amounts[index] : other.amounts[index] * factor
-    }
-  }
-
-  public static func + (lhs: ComponentAmounts, rhs: ComponentAmounts) -> ComponentAmounts {
-    var sum = lhs
-    sum.add(rhs)
-    return sum
-  }
-}
+/// A running cost by component, per request, per month or per month of a plan.
+public typealias ComponentAmounts = Amounts<CostComponent>

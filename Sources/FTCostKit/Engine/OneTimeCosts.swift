@@ -35,21 +35,4 @@ public enum OneTimeComponent: Int, CaseIterable, Sendable {
 }
 
 /// A plan's one-time cost I, by component.
-public struct OneTimeCosts: Sendable, Equatable {
-  private var amounts = Array(repeating: Decimal(0), count: OneTimeComponent.allCases.count)
-
-  public init() {}
-
-  public subscript(component: OneTimeComponent) -> Decimal {
-    get { amounts[component.rawValue] }
-    set { amounts[component.rawValue] = newValue }
-  }
-
-  /// I: the sum of the components.
-  public var total: Decimal { amounts.reduce(0, +) }
-
-  /// The components with a non-zero amount, in declaration order.
-  public var nonZero: [(OneTimeComponent, Decimal)] {
-    OneTimeComponent.allCases.compactMap { amounts[$0.rawValue] == 0 ? nil : ($0, amounts[$0.rawValue]) }
-  }
-}
+public typealias OneTimeCosts = Amounts<OneTimeComponent>

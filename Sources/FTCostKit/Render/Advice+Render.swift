@@ -39,6 +39,7 @@ extension Advice {
       let report = ScenarioReport(result: costs, money: money)
       out +=
         "\nThe numbers (\(costs.scenario.name)):\n" + report.comparisonTable.renderedText() + report.eventLines
+        + report.overlayLines
         + report.verdict + "\n"
       for candidate in costs.candidates where candidate.plan.strategy == recommendation.strategy {
         guard let figures = candidate.figures else {

@@ -113,6 +113,11 @@ public struct ScenarioReport {
     return "Prices from your pricing overlay: " + result.overlaidValues.joined(separator: "; ") + "\n"
   }
 
+  /// The values taken from a pricing overlay, one row each, for CSV.
+  public var overlayTable: TextTable {
+    TextTable(columns: [.init("value from your pricing overlay")], rows: result.overlaidValues.map { [$0] })
+  }
+
   /// The verdict under `compare`: the best plan that can run, then one sentence for each plan
   /// that falls back or cannot run.
   public var verdict: String {
