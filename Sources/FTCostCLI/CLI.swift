@@ -42,7 +42,8 @@ public enum CLI {
   }
 
   /// Runs ftcost with `arguments` (without the program name) in `environment`.
-  public static func run(_ arguments: [String], environment: CLIEnvironment) -> Int32 {
+  public static func run(_ arguments: [String], environment unescaped: CLIEnvironment) -> Int32 {
+    let environment = unescaped.escapingControlCharacters()
     let help = HelpFormatter(columns: environment.columns)
     let outcome: Parser.Outcome
     do {

@@ -63,6 +63,17 @@ public struct CLIEnvironment: Sendable {
     return nil
   }
 
+  /// This environment with control characters in everything written escaped (see `TerminalText`),
+  /// so text from data never reaches the terminal raw.
+  public func escapingControlCharacters() -> CLIEnvironment {
+    var environment = self
+    let output = writeOutput
+    let error = writeError
+    environment.writeOutput = { output(TerminalText.escaped($0)) }
+    environment.writeError = { error(TerminalText.escaped($0)) }
+    return environment
+  }
+
   /// Today's date, or `FTCOST_TODAY` (YYYY-MM-DD) for reproducible reports and tests.
   public var today: ISODate {
     if let text = variables["FTCOST_TODAY"], let date = ISODate(text) { return date }

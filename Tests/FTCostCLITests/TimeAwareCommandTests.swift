@@ -166,3 +166,67 @@ import Testing
       ))
   }
 }
+
+/// The issue's crash and NaN reproducers: each ends with a clear message and a documented code.
+@Suite struct HardeningReproducerTests {
+  @Test(
+    arguments: [
+      ["compare", "--set", "workload.user_tokens=9223372036854775807"],
+      ["compare", "--set", "workload.few_shot_tokens=9223372036854775807"],
+      [
+        "compare", "--scenario", "\(example)/support-assistant.json", "--set",
+        "candidates[0].context_tokens=9223372036854775807",
+      ],
+      ["train", "--model", "gpt-4o-mini", "--examples", "9223372036854775807", "--tokens-per-example", "2"],
+      ["train", "--model", "gpt-4o-mini", "--examples", "9223372036854775807", "--tokens-per-example", "1"],
+      [
+        "train", "--model", "gpt-4o-mini", "--examples", "100", "--tokens-per-example", "100", "--epochs",
+        "10000000000000000",
+      ],
+      [
+        "roi", "--scenario", "\(example)/module-20-distillation.json", "--set", "workload.monthly_growth=0.9", "--set",
+        "horizon_months=600",
+      ],
+      ["compare", "--set", "discount_rate_annual=1e15"],
+      ["compare", "--scenario", "\(example)/support-assistant.json", "--set", "candidates[0].vector_db_monthly=1e38"],
+    ])
+  func reproducerExitsCleanly(arguments: [String]) {
+    let result = ftcost(arguments)
+    #expect(result.code == 1 || result.code == 64, "\(result.code)")
+    #expect(result.stdout.isEmpty)
+    let errors = result.stderr.split(separator: "\n").filter { $0.hasPrefix("Error: ") }
+    #expect(errors.count == 1, "\(result.stderr)")
+    #expect(!result.stderr.contains("NaN"))
+  }
+
+  /// A chart of a scenario with huge but finite numbers is written, not a loop.
+  @Test func aHugeChartIsWritten() throws {
+    let chart = try temporaryFolder().appendingPathComponent("big.svg").path
+    let result = ftcost([
+      "roi", "--scenario", "\(example)/module-20-distillation.json", "--set", "workload.monthly_growth=0.5", "--set",
+      "horizon_months=400", "--chart", chart,
+    ])
+    #expect(result.code == 0)
+    #expect(!result.stdout.contains("NaN"))
+    #expect(FileManager.default.fileExists(atPath: chart))
+  }
+
+  /// Control characters in a scenario's names are escaped; a CSV cell that would run as a formula
+  /// is neutralised.
+  @Test func untrustedTextIsEscaped() throws {
+    let file = try temporaryFolder().appendingPathComponent("evil.json").path
+    try #"""
+    {"name": "\u001b]0;pwned\u0007Evil", "workload": {"requests_per_month": 1000, "user_tokens": 100, "output_tokens": 10},
+     "baseline": {"name": "b\u001b[2J", "strategy": "prompting", "model": "gpt-6-luna"},
+     "candidates": [{"name": "=cmd|calc", "strategy": "prompting", "model": "gpt-6-sol"}]}
+    """#.write(toFile: file, atomically: true, encoding: .utf8)
+    let table = ftcost(["compare", "--scenario", file])
+    #expect(table.code == 0)
+    #expect(!table.stdout.contains("\u{1B}]"))
+    #expect(table.stdout.contains("\\x1B]0;pwned\\x07Evil"))
+    let csv = ftcost(["compare", "--scenario", file, "--format", "csv"]).stdout
+    #expect(csv.contains("\n'=cmd|calc,prompting"))
+    let unknown = ftcost(["pricing", "show", "gpt\u{1B}[31m"])
+    #expect(unknown.stderr.contains("gpt\\x1B[31m"))
+  }
+}

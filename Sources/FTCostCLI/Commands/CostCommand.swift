@@ -48,6 +48,7 @@ enum CostCommand {
         "warning: \(fineTuned ? "fine-tuned " : "")\(model.id) stopped serving on \(stop); these prices are no longer offered on \(asOf)"
       )
     }
+    if let stale = model.stalenessWarning(today: invocation.today) { invocation.warn("warning: \(stale)") }
     if let next = entry.priceChanges.first(where: { $0.effectiveFrom > asOf }) {
       invocation.warn(
         "note: \(model.id) prices change on \(next.effectiveFrom); pass --as-of \(next.effectiveFrom) to see them")
@@ -75,7 +76,7 @@ enum CostCommand {
         ]).rendered())
       return CLI.ExitCode.success
     }
-    let money = invocation.moneyFormat
+    let money = invocation.moneyFormat.currency(model.currency)
     var table = TextTable(columns: [.init(""), .init("per request", .right), .init("total", .right)])
     table.append(["input", money.unit(cost.input), money.total(cost.input * requests)])
     table.append(["cached input", money.unit(cost.cachedInput), money.total(cost.cachedInput * requests)])

@@ -53,7 +53,7 @@ enum PricingCommands {
     let money = MoneyFormat()
     func price(_ value: Decimal?, _ model: ModelPricing, _ path: String) -> String {
       guard let value else { return "-" }
-      return money.price(value) + (model.isUnconfirmed(path) ? "*" : "")
+      return money.currency(model.currency).price(value) + (model.isUnconfirmed(path) ? "*" : "")
     }
     var table = TextTable(columns: [
       .init("model"), .init("provider"), .init("input", .right), .init("cached", .right), .init("output", .right),
@@ -121,7 +121,7 @@ enum PricingCommands {
       invocation.print(model.json.rendered())
       return CLI.ExitCode.success
     }
-    let money = MoneyFormat()
+    let money = MoneyFormat(currency: model.currency)
     var table = TextTable(columns: [.init("field"), .init("value")])
     func add(_ field: String, _ value: String?) {
       if let value { table.append([field, value]) }

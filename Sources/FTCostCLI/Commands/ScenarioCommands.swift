@@ -99,7 +99,9 @@ enum ScenarioCommands {
     if workload.monthlyGrowth != 0 { shape += " growing \(MoneyFormat().percent(workload.monthlyGrowth)) a month" }
     shape +=
       "; per request \(workload.systemTokens) system + \(workload.fewShotTokens) few-shot + \(workload.userTokens) user input, \(workload.outputTokens) output tokens"
-    if workload.failureCost != 0 { shape += "; a failed answer costs \(MoneyFormat().total(workload.failureCost))" }
+    if workload.failureCost != 0 {
+      shape += "; a failed answer costs \(MoneyFormat(currency: result.currency).total(workload.failureCost))"
+    }
     shape += "; \(result.scenario.horizonMonths)-month horizon from \(result.start)"
     if result.scenario.startDate == nil { shape += " (today)" }
     lines.append(shape)
@@ -202,7 +204,7 @@ enum ScenarioCommands {
       )
     }
     let rows = VolumeSweep.run(base, candidate: candidate.name, from: from, to: to, steps: steps).points
-    let money = invocation.moneyFormat
+    let money = invocation.moneyFormat.currency(base.currency)
     let report = ScenarioReport(result: base, money: money)
     if invocation.format == .json {
       invocation.print(

@@ -70,9 +70,10 @@ enum TrainCommand {
 
   /// Prints a resolved training plan in the chosen format.
   static func print(_ plan: TrainingPlan, model: ModelPricing, examples: Int64?, into invocation: inout Invocation) {
-    let money = invocation.moneyFormat
+    let money = invocation.moneyFormat.currency(model.currency)
     let trainingPath = plan.hours == nil ? "fine_tuning.training" : "fine_tuning.training_per_hour"
     let unconfirmed = model.isUnconfirmed(trainingPath)
+    if let stale = model.stalenessWarning(today: invocation.today) { invocation.warn("warning: \(stale)") }
     if let closes = model.fineTuningNewJobsUntil {
       invocation.warn("warning: \(model.providerDisplayName) fine-tuning takes its last new jobs on \(closes)")
     }

@@ -190,7 +190,7 @@ public struct Advisor {
   public func backed(_ advice: Advice, by result: ScenarioResult) -> Advice {
     var advice = advice
     advice.costs = result
-    let money = MoneyFormat()
+    let money = MoneyFormat(currency: result.currency)
     let report = ScenarioReport(result: result, money: money)
     let volume = MoneyFormat.count(result.scenario.workload.requestsPerMonth)
     let horizon = result.scenario.horizonMonths

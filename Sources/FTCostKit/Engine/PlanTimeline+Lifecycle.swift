@@ -20,7 +20,7 @@ extension PlanTimeline {
         trains
         ? "retrained on \(successor.id) (same training tokens and epochs) and served fine-tuned from \(day)"
         : "served on \(successor.id) from \(day), same token shape"
-      walk.events.append(event(day, .migration, what + chargeNote(charge)))
+      walk.events.append(event(day, .migration, what + chargeNote(charge, successor.currency)))
       if charge > 0 { walk.charges.append(.init(date: day, component: .migration, amount: charge)) }
       walk.current = successor
       walk.rates = rates
@@ -50,7 +50,9 @@ extension PlanTimeline {
       + plan.migrationCost
     walk.events.append(
       event(
-        day, .migration, "embeds with \(successor.id) from \(day); the corpus is embedded again" + chargeNote(charge)))
+        day, .migration,
+        "embeds with \(successor.id) from \(day); the corpus is embedded again" + chargeNote(charge, successor.currency)
+      ))
     if charge > 0 { walk.charges.append(.init(date: day, component: .migration, amount: charge)) }
     walk.embedding = successor
     walk.rates = rates
@@ -157,8 +159,8 @@ extension PlanTimeline {
       event(day, .fallback, "\(reason): served the baseline's way (\(baselineName)) from \(day), saving nothing"))
   }
 
-  private func chargeNote(_ charge: Decimal) -> String {
-    charge > 0 ? " (one-off \(MoneyFormat().total(charge)))" : ""
+  private func chargeNote(_ charge: Decimal, _ currency: String) -> String {
+    charge > 0 ? " (one-off \(MoneyFormat(currency: currency).total(charge)))" : ""
   }
 
   /// The serving segments: the baseline's way during the lead time and after a fallback, the

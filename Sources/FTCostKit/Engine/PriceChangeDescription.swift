@@ -19,7 +19,7 @@ enum PriceChangeDescription {
     guard !paths.isEmpty else { return nil }
     let before = model.pricing(on: ISODate(daysSinceEpoch: change.effectiveFrom.daysSinceEpoch - 1))
     let after = model.pricing(on: change.effectiveFrom)
-    let money = MoneyFormat()
+    let money = MoneyFormat(currency: model.currency)
     let parts = paths.map { path -> String in
       let name = path.split(separator: ".").last.map { $0.replacingOccurrences(of: "_", with: " ") } ?? path
       let old = before.price(at: path).map(money.price) ?? "none"

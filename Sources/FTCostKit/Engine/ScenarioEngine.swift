@@ -9,7 +9,9 @@ public enum ScenarioEngine {
   public static func run(
     _ scenario: Scenario, catalog: PricingCatalog, today: ISODate, file: String = "scenario"
   ) throws -> ScenarioResult {
-    evaluate(try plan(scenario, catalog: catalog, today: today, file: file))
+    let result = evaluate(try plan(scenario, catalog: catalog, today: today, file: file))
+    if let reason = result.unrepresentable { throw ScenarioError.notRepresentable(file: file, reason: reason) }
+    return result
   }
 
   /// Prices and schedules every plan; the result does not depend on the volume.
@@ -57,6 +59,11 @@ public enum ScenarioEngine {
         candidates.append(.infeasible(plan, model, reason: reason))
       }
     }
+    var stale: [String] = []
+    for use in allUses {
+      if let line = use.model.stalenessWarning(today: today), !stale.contains(line) { stale.append(line) }
+    }
+    warnings += stale
     let unconfirmed = PriceUse.unconfirmed(in: allUses)
     if !unconfirmed.isEmpty {
       warnings.insert(

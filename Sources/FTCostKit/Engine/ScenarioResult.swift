@@ -88,6 +88,22 @@ public struct ScenarioResult: Sendable {
     }.max { ($0.figures?.netBenefit ?? 0) < ($1.figures?.netBenefit ?? 0) }
   }
 
+  /// Why the figures cannot be shown, when a result overflowed what exact decimals hold (about
+  /// 10^165); `nil` when every figure is a finite number.
+  public var unrepresentable: String? {
+    var numbers = baseline.monthlyCost + [baseline.totalCost]
+    for figures in candidates.compactMap(\.figures) {
+      numbers += figures.monthlyCost + figures.monthlySavings
+      numbers += [figures.totalCost, figures.netBenefit, figures.npv, figures.investment]
+      numbers += [figures.roi, figures.benefitCostRatio, figures.paybackMonths, figures.breakEvenRequestsPerMonth]
+        .compactMap { $0 }
+    }
+    guard numbers.contains(where: { !$0.isFinite }) else { return nil }
+    let workload = scenario.workload
+    return
+      "the costs grow beyond what can be computed exactly (about 10^165) with \(workload.requestsPerMonth) requests a month growing \(workload.monthlyGrowth * 100)% a month over \(scenario.horizonMonths) months; use a lower monthly_growth or a shorter horizon"
+  }
+
   /// The same scenario at another month-1 volume, without pricing the plans again.
   public func evaluated(requestsPerMonth: Decimal) -> ScenarioResult {
     var result = ScenarioEngine.evaluate(planned, requestsPerMonth: requestsPerMonth)

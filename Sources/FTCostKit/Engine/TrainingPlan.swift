@@ -15,8 +15,11 @@ public struct TrainingPlan: Sendable, Equatable {
   /// Training hours billed, for per-hour training.
   public var hours: Decimal?
 
-  /// Billed training tokens: D · e.
-  public var billedTokens: Int64 { tokensPerEpoch * epochs }
+  /// Billed training tokens: D · e (resolve refuses plans where the product does not fit).
+  public var billedTokens: Int64 {
+    let (product, overflow) = tokensPerEpoch.multipliedReportingOverflow(by: epochs)
+    return overflow ? Int64.max : product
+  }
 
   /// The automatic number of epochs for a dataset of `examples`.
   ///
@@ -24,8 +27,9 @@ public struct TrainingPlan: Sendable, Equatable {
   public static func automaticEpochs(examples: Int64) throws(TrainingError) -> Int64 {
     guard examples > 0 else { throw .noExamples }
     let target: Int64 = 3
-    if examples * target < 100 { return min(25, 100 / examples) }
-    if examples * target > 25_000 { return max(1, 25_000 / examples) }
+    // Compared by division so no example count can overflow: examples·3 < 100 ⇔ examples ≤ 33.
+    if examples <= 99 / target { return min(25, 100 / examples) }
+    if examples > 25_000 / target { return max(1, 25_000 / examples) }
     return target
   }
 
@@ -54,7 +58,13 @@ public struct TrainingPlan: Sendable, Equatable {
         truncatedExamples: 0, cost: cost, hours: hours)
     }
     guard let price = fineTuning.training else { throw .notFineTunable(model.id) }
-    if let epochs, epochs < 1 { throw .badEpochs(epochs) }
+    for (name, value, limit) in [
+      ("examples", examples, ScenarioLimits.examples), ("tokens per example", tokensPerExample, 10_000_000),
+      ("training tokens per epoch", trainingTokens, 1_000_000_000_000_000),
+    ] as [(String, Int64?, Decimal)] {
+      if let value, Decimal(value) > limit { throw .outOfRange(name, value: value, maximum: limit) }
+    }
+    if let epochs, !ScenarioLimits.epochs.contains(epochs) { throw .badEpochs(epochs) }
     var truncated: Int64 = 0
     let tokens: Int64
     if let trainingTokens {
@@ -67,7 +77,9 @@ public struct TrainingPlan: Sendable, Equatable {
         perExample = cap
         truncated = examples
       }
-      tokens = examples * perExample
+      let (product, overflow) = examples.multipliedReportingOverflow(by: perExample)
+      guard !overflow else { throw .tooLarge(examples: examples, tokensPerExample: perExample) }
+      tokens = product
     }
     let resolvedEpochs: Int64
     if let epochs {
@@ -75,6 +87,9 @@ public struct TrainingPlan: Sendable, Equatable {
     } else {
       guard let examples else { throw .autoEpochsNeedExamples }
       resolvedEpochs = try automaticEpochs(examples: examples)
+    }
+    guard !tokens.multipliedReportingOverflow(by: resolvedEpochs).overflow else {
+      throw .tooLarge(examples: examples ?? 0, tokensPerExample: tokens)
     }
     var cost = Decimal(tokens) * Decimal(resolvedEpochs) * price / RequestPricer.tokensPerPriceUnit
     if let cap = fineTuning.maxJobFee { cost = min(cost, cap) }
@@ -91,6 +106,10 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible {
   case needsSize
   case autoEpochsNeedExamples
   case badEpochs(Int64)
+  /// A size beyond the limits a training job is priced for.
+  case outOfRange(String, value: Int64, maximum: Decimal)
+  /// Training tokens beyond what a job can hold (examples × tokens per example × epochs).
+  case tooLarge(examples: Int64, tokensPerExample: Int64)
   case notFineTunable(String)
   case needsHours(String)
   /// Training cannot start on a date: the model's fine-tuning retired or closed to new jobs.
@@ -105,7 +124,13 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible {
     case .autoEpochsNeedExamples:
       return "automatic epochs need the number of examples; give examples or a fixed number of epochs"
     case .badEpochs(let epochs):
-      return "epochs must be 1 or more (found \(epochs))"
+      return
+        "epochs must be \(ScenarioLimits.epochs.lowerBound) to \(ScenarioLimits.epochs.upperBound) (found \(epochs))"
+    case .outOfRange(let name, let value, let maximum):
+      return "\(name) must be at most \(MoneyFormat.grouped(maximum)) (found \(MoneyFormat.grouped(Decimal(value))))"
+    case .tooLarge(let examples, let perExample):
+      return
+        "the training set is too large to price: \(examples) examples of \(perExample) tokens exceed 9.2 × 10^18 training tokens; check the example count and size"
     case .notFineTunable(let model):
       return
         "model '\(model)' cannot be fine-tuned (its pricing has no fine_tuning prices); run 'ftcost pricing list --fine-tunable' for models that can"

@@ -19,6 +19,8 @@ public struct VolumeSweep: Sendable {
     var points: [Point] = []
     for volume in logSpaced(from: from, to: to, steps: steps) {
       let run = result.evaluated(requestsPerMonth: volume)
+      // A volume whose figures overflow is left out rather than shown as NaN.
+      guard run.unrepresentable == nil else { continue }
       if let figures = run.candidates.first(where: { $0.name == candidate })?.figures {
         points.append(Point(requestsPerMonth: volume, figures: figures))
       }

@@ -38,7 +38,9 @@ public indirect enum JSON: Sendable, Equatable {
     switch self {
     case .null: output += "null"
     case .bool(let value): output += value ? "true" : "false"
-    case .number(let value): output += value.jsonText
+    // A non-finite decimal has no JSON form; the engine refuses such results, this keeps the
+    // output valid JSON whatever happens.
+    case .number(let value): output += value.isFinite ? value.jsonText : "null"
     case .integer(let value): output += String(value)
     case .string(let value): output += JSON.quoted(value)
     case .array(let items):
@@ -81,7 +83,8 @@ public indirect enum JSON: Sendable, Equatable {
       case "\r": result += "\\r"
       case "\t": result += "\\t"
       default:
-        if scalar.value < 0x20 {
+        // Control characters (C0, DEL and C1) are escaped so no JSON string can drive a terminal.
+        if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
           let hex = String(scalar.value, radix: 16)
           result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
         } else {

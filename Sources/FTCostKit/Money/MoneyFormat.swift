@@ -4,10 +4,21 @@ import Foundation
 public struct MoneyFormat: Sendable, Equatable {
   /// How halves are rounded when a figure is displayed.
   public var rounding: RoundingRule
+  /// The ISO 4217 code of the amounts: USD shows as `$`, any other currency as its code (`EUR 12.50`).
+  public var currency: String
 
-  public init(rounding: RoundingRule = .halfAwayFromZero) {
+  public init(rounding: RoundingRule = .halfAwayFromZero, currency: String = "USD") {
     self.rounding = rounding
+    self.currency = currency
   }
+
+  /// The same format for amounts in `code`.
+  public func currency(_ code: String) -> MoneyFormat {
+    MoneyFormat(rounding: rounding, currency: code)
+  }
+
+  /// `$` for USD, else the code and a space, so output stays ASCII and unambiguous.
+  public var symbol: String { currency == "USD" ? "$" : currency + " " }
 
   /// A total: rounded to cents with grouping, `-$12.50` for negatives.
   public func total(_ value: Decimal) -> String {
@@ -30,8 +41,9 @@ public struct MoneyFormat: Sendable, Equatable {
 
   /// `$` and the digits of `value` grouped by thousands, padded to `minimumFractionDigits`.
   public func dollars(_ value: Decimal, minimumFractionDigits: Int) -> String {
+    guard value.isFinite else { return "n/a" }
     let sign = value < 0 ? "-" : ""
-    return sign + "$" + Self.grouped(value.magnitude, minimumFractionDigits: minimumFractionDigits)
+    return sign + symbol + Self.grouped(value.magnitude, minimumFractionDigits: minimumFractionDigits)
   }
 
   /// A plain decimal with thousands separators: `1,234,567.5`.
@@ -59,11 +71,13 @@ public struct MoneyFormat: Sendable, Equatable {
 
   /// A ratio shown to two places: `31.57`.
   public func ratio(_ value: Decimal) -> String {
-    Self.grouped(value.rounded(scale: 2, rule: rounding), minimumFractionDigits: 2)
+    guard value.isFinite else { return "n/a" }
+    return Self.grouped(value.rounded(scale: 2, rule: rounding), minimumFractionDigits: 2)
   }
 
   /// A ratio as a whole percentage: `3,157%`.
   public func percent(_ value: Decimal) -> String {
+    guard value.isFinite else { return "n/a" }
     let scaled = (value * 100).rounded(scale: 0, rule: rounding)
     return (scaled < 0 ? "-" : "") + Self.grouped(scaled.magnitude) + "%"
   }

@@ -39,4 +39,13 @@ extension ModelPricing {
     }
     return reasons.min { $0.0 < $1.0 }?.1
   }
+
+  /// A warning when this model's own prices were checked more than 180 days before `today`;
+  /// `nil` when they are recent enough.
+  public func stalenessWarning(today: ISODate) -> String? {
+    let age = asOf.days(to: today)
+    guard age > PricingTable.staleAfterDays else { return nil }
+    return
+      "\(id): prices as of \(asOf) (\(age) days old); prices change often, check the provider's page or overlay your own with --pricing"
+  }
 }

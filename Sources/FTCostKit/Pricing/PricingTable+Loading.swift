@@ -71,9 +71,10 @@ extension PricingTable {
     let provider = reader.string(root, "provider", path: "", required: true) ?? ""
     let displayName = reader.string(root, "display_name", path: "") ?? provider
     let currency = reader.string(root, "currency", path: "", required: true) ?? "USD"
-    if root["currency"] != nil, currency.count != 3 || !currency.allSatisfy({ $0.isASCII && $0.isUppercase }) {
+    if root["currency"] != nil, !CurrencyCodes.all.contains(currency) {
+      let hint = Suggestions.hint(for: currency.uppercased(), in: CurrencyCodes.all.sorted())
       reader.report(
-        "currency \"\(currency)\" is not an ISO 4217 code (three capital letters, e.g. \"USD\")",
+        "currency \"\(currency)\" is not an ISO 4217 code (three capital letters, e.g. \"USD\", \"EUR\").\(hint)",
         at: root["currency"]?.location, path: "currency")
     }
     let asOf = checkedAsOf(&reader, root, path: "", today: today, required: true) ?? today

@@ -8,7 +8,7 @@ public struct CumulativeCostChart {
 
   public init(result: ScenarioResult, money: MoneyFormat = MoneyFormat()) {
     self.result = result
-    self.money = money
+    self.money = money.currency(result.currency)
   }
 
   static let palette = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf"]
@@ -102,10 +102,11 @@ public struct CumulativeCostChart {
 
   /// The next round number at or above `value` (1, 2 or 5 times a power of ten).
   static func niceCeiling(_ value: Decimal) -> Decimal {
-    guard value > 0 else { return 1 }
+    guard value > 0, value.isFinite else { return 1 }
     var power: Decimal = 1
-    while power * 10 <= value { power *= 10 }
-    while power > value { power /= 10 }
+    // Decimal spans about 10^±165, so 400 steps each way bound the loops whatever the value.
+    for _ in 0..<400 where power * 10 <= value { power *= 10 }
+    for _ in 0..<400 where power > value { power /= 10 }
     for step: Decimal in [1, 2, 5, 10] where step * power >= value { return step * power }
     return power * 10
   }

@@ -31,7 +31,7 @@ public struct DocsGenerator {
   /// "$0.15", with "*" when unconfirmed.
   func price(_ value: Decimal?, _ model: ModelPricing, _ path: String) -> String {
     guard let value else { return "-" }
-    return money.price(value) + (model.isUnconfirmed(path) ? "*" : "")
+    return money.currency(model.currency).price(value) + (model.isUnconfirmed(path) ? "*" : "")
   }
 
   /// The name the module and users use: the first alias when the id is a dated snapshot.

@@ -8,7 +8,7 @@ public struct ScenarioReport {
 
   public init(result: ScenarioResult, money: MoneyFormat = MoneyFormat()) {
     self.result = result
-    self.money = money
+    self.money = money.currency(result.currency)
   }
 
   /// "0.37 months", or "never" when savings never repay the investment.

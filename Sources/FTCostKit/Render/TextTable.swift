@@ -44,7 +44,8 @@ public struct TextTable: Sendable, Equatable {
 
   /// RFC 4180 CSV with a header row.
   public func renderedCSV() -> String {
-    func escape(_ cell: String) -> String {
+    func escape(_ raw: String) -> String {
+      let cell = Self.neutralizingFormula(raw)
       if cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
         return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
       }
@@ -52,6 +53,24 @@ public struct TextTable: Sendable, Equatable {
     }
     let lines = [columns.map { escape($0.title) }] + rows.map { $0.map(escape) }
     return lines.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n"
+  }
+
+  /// A cell a spreadsheet would run as a formula (it starts with `=`, `+`, `@`, a tab or a carriage
+  /// return, or `-` that does not begin a number or an amount) gets a leading `'`, as OWASP advises
+  /// against CSV injection; numbers and amounts such as `-$12.50` stay as they are.
+  static func neutralizingFormula(_ cell: String) -> String {
+    guard let first = cell.unicodeScalars.first else { return cell }
+    switch first {
+    case "=", "+", "@", "\t", "\r":
+      return "'" + cell
+    case "-":
+      // A lone dash is the "not applicable" cell; spreadsheets read it as text.
+      let rest = cell.dropFirst().drop { $0 == "$" }
+      let isAmount = rest.allSatisfy { $0.isASCII && ($0.isNumber || ",.%x".contains($0)) }
+      return isAmount ? cell : "'" + cell
+    default:
+      return cell
+    }
   }
 
   /// A GitHub-flavoured markdown table.

@@ -60,6 +60,7 @@ extension Scenario {
   public static func decode(_ root: JSONNode, file: String) -> (scenario: Scenario?, diagnostics: [Diagnostic]) {
     var reader = FieldReader(file: file)
     guard reader.object(root, path: "", allowed: topKeys) != nil else { return (nil, reader.diagnostics) }
+    ScenarioLimits.check(root, reader: &reader)
     let name = reader.string(root, "name", path: "") ?? (file as NSString).lastPathComponent
     var horizon = 12
     if let value = reader.count(root, "horizon_months", path: "") {

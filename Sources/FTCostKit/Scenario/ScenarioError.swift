@@ -7,6 +7,8 @@ public enum ScenarioError: Error, Equatable, CustomStringConvertible {
   /// A model the plan needs is retired (or its training closed) when the plan needs it, and the
   /// comparison cannot go on (a baseline that cannot start or cannot migrate).
   case lifecycle(path: String, name: String, message: String)
+  /// The figures overflow what exact decimals can hold.
+  case notRepresentable(file: String, reason: String)
   /// A `--set` path or value was refused.
   case badOverride(String)
   /// The scenario file is missing or unreadable.
@@ -20,6 +22,8 @@ public enum ScenarioError: Error, Equatable, CustomStringConvertible {
       return first.description + more
     case .plan(let file, let path, let name, let message):
       return "\(file): \(path) (\(name)): \(message)"
+    case .notRepresentable(let file, let reason):
+      return "\(file): \(reason)"
     case .lifecycle(let path, let name, let message):
       return "\(path) (\(name)): \(message)"
     case .badOverride(let message), .unreadable(let message):
