@@ -118,9 +118,9 @@ enum ScenarioCommands {
     case .json:
       invocation.print(result.json().rendered())
     case .csv:
-      var text = report.comparisonTable.renderedCSV()
-      if !report.events.isEmpty { text += "\nevents\n" + report.eventsTable.renderedCSV() }
-      if !result.overlaidValues.isEmpty { text += "\npricing overlay\n" + report.overlayTable.renderedCSV() }
+      let text =
+        report.comparisonTable.renderedCSV() + report.eventsSection(of: result.candidates, as: .csv)
+        + report.verdictCSV + overlayNote(report, .csv)
       invocation.print(text)
     case .markdown:
       var text = report.comparisonTable.renderedMarkdown()
@@ -147,7 +147,9 @@ enum ScenarioCommands {
       if invocation.format == .json {
         invocation.print(result.json(candidates: candidates).rendered())
       } else {
-        invocation.print(table.rendered(as: invocation.format) + overlayNote(report, invocation.format))
+        invocation.print(
+          table.rendered(as: invocation.format) + report.eventsSection(of: candidates, as: invocation.format)
+            + overlayNote(report, invocation.format))
       }
       return CLI.ExitCode.success
     }
@@ -158,16 +160,12 @@ enum ScenarioCommands {
       var text = invocation.format == .table ? header(result) + "\n" : ""
       text += candidates.map { candidate in
         var block = report.financeTable(candidate).rendered(as: invocation.format)
-        if let note = report.statusNote(candidate), invocation.format != .csv { block += "\n" + note + "\n" }
-        let events =
-          result.baseline.events.map { (result.baseline.cost.plan.name + " (baseline)", $0) }
-          + candidate.events.map { (candidate.name, $0) }
-        if !events.isEmpty && invocation.format != .csv {
+        if let note = report.statusNote(candidate) {
           block +=
-            "\nEvents:\n"
-            + events.map { "  \($1.date) (month \($1.month)) \($0): \($1.kind.rawValue): \($1.detail)\n" }.joined()
+            invocation.format == .csv
+            ? "\n" + TextTable(columns: [.init("status")], rows: [[note]]).renderedCSV() : "\n" + note + "\n"
         }
-        return block
+        return block + report.eventsSection(of: [candidate], as: invocation.format)
       }.joined(separator: "\n")
       text += overlayNote(report, invocation.format)
       invocation.print(text)

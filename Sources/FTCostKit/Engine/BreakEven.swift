@@ -86,6 +86,7 @@ public enum BreakEven {
     guard sum > 0 else { return nil }
     let volume =
       (investment + Decimal(horizon) * (candidateFixed - baselineFixed) + retraining) / (sum * perRequestSaving)
-    return max(0, volume)
+    // As with bisection, no volume above 10^12 requests a month counts as a break-even.
+    return volume > searchLimit ? nil : max(0, volume)
   }
 }

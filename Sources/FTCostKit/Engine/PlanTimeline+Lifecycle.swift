@@ -48,6 +48,11 @@ extension PlanTimeline {
     let charge =
       corpus * (successor.pricing(on: day).embedding?.input ?? 0) / RequestPricer.tokensPerPriceUnit
       + plan.migrationCost
+    for change in successor.priceChanges where change.effectiveFrom == day && !isLeadTimeDay(day) {
+      if let served = PriceChangeDescription.served(change, of: successor, fineTuned: false) {
+        walk.events.insert(event(day, .priceChange, served), at: walk.events.count - 1)
+      }
+    }
     walk.events.append(
       event(
         day, .migration,

@@ -119,8 +119,11 @@ struct PlanTimeline {
       walk.rates = rates
       return
     }
-    let served = changes.compactMap { model, change in
-      PriceChangeDescription.served(change, of: model, fineTuned: trains && model.id == walk.current.id)
+    // A model that retires the same day never serves at its new price: its change is no event.
+    let served = changes.compactMap { model, change -> String? in
+      let fineTuned = trains && model.id == walk.current.id
+      if model.stopsServing(fineTuned: fineTuned) == day { return nil }
+      return PriceChangeDescription.served(change, of: model, fineTuned: fineTuned)
     }
     if !served.isEmpty, !isLeadTimeDay(day) {
       walk.events.append(event(day, .priceChange, served.joined(separator: "; ")))

@@ -51,6 +51,14 @@ extension Decimal {
   public func power(_ exponent: Int) -> Decimal {
     if exponent == 0 { return 1 }
     if exponent < 0 { return 1 / power(-exponent) }
+    // Foundation traps when a product's exponent falls below -128, so a power below 10^-20 (a
+    // volume shrinking to nothing) is 0, far from that edge whatever it is multiplied by later;
+    // one beyond Decimal's range is NaN, which callers report.
+    let magnitude = NSDecimalNumber(decimal: self.magnitude).doubleValue
+    if magnitude == 0 { return 0 }
+    let exponent10 = Double(exponent) * log10(magnitude)
+    if exponent10 < -20 { return 0 }
+    if exponent10 > 160 { return .nan }
     return pow(self, exponent)
   }
 

@@ -23,11 +23,11 @@ extension ScenarioReport {
     table.append(["monthly savings, month 1", money.total(figures.monthlySavings.first ?? 0)])
     var recurring = ComponentAmounts()
     for month in figures.monthlyComponents { recurring.add(month) }
-    table.append(["candidate running cost over \(horizon) months", money.total(recurring.total)])
+    table.append(["candidate running cost over \(Self.months(horizon))", money.total(recurring.total)])
     for (component, amount) in recurring.nonZero {
       table.append(["  \(component.label)", money.total(amount)])
     }
-    table.append(["savings over \(horizon) months", money.total(figures.monthlySavings.reduce(0, +))])
+    table.append(["savings over \(Self.months(horizon))", money.total(figures.monthlySavings.reduce(0, +))])
     table.append(["net benefit", money.total(figures.netBenefit)])
     var paybackText = payback(figures.paybackMonths)
     if let date = figures.paybackDate { paybackText += " (\(date))" }

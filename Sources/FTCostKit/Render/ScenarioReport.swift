@@ -79,27 +79,35 @@ public struct ScenarioReport {
   }
 
   /// Every plan's dated events inside the horizon, by date.
-  public var events: [(plan: String, event: PlanEvent)] {
+  public var events: [(plan: String, event: PlanEvent)] { events(of: result.candidates) }
+
+  /// The baseline's events and those of `candidates`, by date; on one day in plan order and in the
+  /// order the engine applied them.
+  public func events(of candidates: [CandidateResult]) -> [(plan: String, event: PlanEvent)] {
     let all =
       result.baseline.events.map { (result.baseline.cost.plan.name + " (baseline)", $0) }
-      + result.candidates.flatMap { candidate in candidate.events.map { (candidate.name, $0) } }
-    // Chronological; on one day, in plan order and in the order the engine applied them.
+      + candidates.flatMap { candidate in candidate.events.map { (candidate.name, $0) } }
     return all.enumerated().sorted { ($0.element.1.date, $0.offset) < ($1.element.1.date, $1.offset) }.map(\.element)
   }
 
   /// The events as a table: date, month, plan, kind, detail.
-  public var eventsTable: TextTable {
+  public var eventsTable: TextTable { eventsTable(of: result.candidates) }
+
+  public func eventsTable(of candidates: [CandidateResult]) -> TextTable {
     var table = TextTable(columns: [
       .init("date"), .init("month", .right), .init("plan"), .init("event"), .init("detail"),
     ])
-    for (plan, event) in events {
+    for (plan, event) in events(of: candidates) {
       table.append([event.date.description, String(event.month), plan, event.kind.rawValue, event.detail])
     }
     return table
   }
 
   /// Events as indented lines under a table, or nothing when there are none.
-  public var eventLines: String {
+  public var eventLines: String { eventLines(of: result.candidates) }
+
+  public func eventLines(of candidates: [CandidateResult]) -> String {
+    let events = events(of: candidates)
     guard !events.isEmpty else { return "" }
     return "Events:\n"
       + events.map { plan, event in
@@ -107,10 +115,29 @@ public struct ScenarioReport {
       }.joined()
   }
 
+  /// The events of `candidates` in `format`: lines under a table, a markdown table, a CSV section.
+  public func eventsSection(of candidates: [CandidateResult], as format: OutputFormat) -> String {
+    guard !events(of: candidates).isEmpty else { return "" }
+    switch format {
+    case .table: return "\n" + eventLines(of: candidates)
+    case .markdown: return "\n**Events**\n\n" + eventsTable(of: candidates).renderedMarkdown()
+    case .csv: return "\nevents\n" + eventsTable(of: candidates).renderedCSV()
+    case .json: return ""
+    }
+  }
+
+  /// "1 month", "12 months".
+  public static func months(_ count: Int) -> String { count == 1 ? "1 month" : "\(count) months" }
+
   /// Which overlay file supplied which values, one line each; empty when no overlay value was used.
   public var overlayLines: String {
     guard !result.overlaidValues.isEmpty else { return "" }
     return "Prices from your pricing overlay: " + result.overlaidValues.joined(separator: "; ") + "\n"
+  }
+
+  /// The verdict as a one-cell CSV section, so a spreadsheet keeps the reasons too.
+  public var verdictCSV: String {
+    "\n" + TextTable(columns: [.init("verdict")], rows: [[verdict]]).renderedCSV()
   }
 
   /// The values taken from a pricing overlay, one row each, for CSV.
@@ -128,24 +155,27 @@ public struct ScenarioReport {
       var line = "Verdict: \(best.name) "
       line += figures.investment <= 0 ? "costs less from day one" : "pays back in \(payback(figures.paybackMonths))"
       let saved = money.total(figures.netBenefit)
+      let over = Self.months(horizon)
       let roi = figures.roi.map { "ROI \(money.percent($0))" }
       if case .fallsBack(let date, let reason) = best.status {
-        let details = ["net \(saved) over \(horizon) months", roi].compactMap { $0 }.joined(separator: ", ")
+        let details = ["net \(saved) over \(over)", roi].compactMap { $0 }.joined(separator: ", ")
         line += "; \(reason), so it falls back to the baseline on \(date) (\(details))."
       } else {
-        line += " and saves \(saved) net over \(horizon) months" + (roi.map { " (\($0))" } ?? "") + "."
+        line += " and saves \(saved) net over \(over)" + (roi.map { " (\($0))" } ?? "") + "."
       }
       sentences.append(line)
+    } else if result.candidates.allSatisfy({ $0.figures == nil }) {
+      sentences.append("Verdict: stay with \(result.baseline.cost.plan.name): no candidate can run as written.")
     } else {
       sentences.append(
-        "Verdict: stay with \(result.baseline.cost.plan.name): no candidate that can run pays back within \(horizon) months at this volume."
+        "Verdict: stay with \(result.baseline.cost.plan.name): no candidate that can run saves money over \(Self.months(horizon)) at this volume."
       )
     }
     for candidate in result.candidates where candidate.name != best?.name {
       switch candidate.status {
       case .feasible: continue
       case .fallsBack(let date, let reason):
-        let net = candidate.figures.map { " (net \(money.total($0.netBenefit)) over \(horizon) months)" } ?? ""
+        let net = candidate.figures.map { " (net \(money.total($0.netBenefit)) over \(Self.months(horizon)))" } ?? ""
         sentences.append("\(candidate.name) falls back to the baseline on \(date): \(reason)\(net).")
       case .infeasible(let reason):
         sentences.append("\(candidate.name) cannot run: \(reason).")
