@@ -86,7 +86,7 @@ public enum CLI {
     }
     let name = (["ftcost"] + error.commandPath).joined(separator: " ")
     return
-      "Error: \(error.message)\nUsage: \(help.usage(command, path: error.commandPath))\n  See '\(name) --help' for more information.\n"
+      "Error: \(error.message)\n\(help.usage(command, path: error.commandPath, label: "Usage: "))\n  See '\(name) --help' for more information.\n"
   }
 
   static func versionText(_ environment: CLIEnvironment) -> String {
