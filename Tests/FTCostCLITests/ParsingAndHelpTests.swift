@@ -25,8 +25,11 @@ import Testing
     #expect(viaHelp.stdout.contains("ARGUMENTS:\n  <model>                 A model id or alias.\n"))
   }
 
-  @Test func versionNamesThePricesDate() {
-    let result = ftcost(["--version"])
+  @Test(arguments: [
+    ["--version"], ["train", "--version"], ["pricing", "show", "--version"], ["dataset", "--version"],
+  ])
+  func versionWorksAtAnyDepthAndNamesThePricesDate(arguments: [String]) {
+    let result = ftcost(arguments)
     #expect(result.code == 0)
     #expect(result.stdout == "ftcost \(CLI.version) (built-in prices as of 2026-11-25)\n")
   }

@@ -55,7 +55,7 @@ public enum Parser {
       }
       if word == "--" { optionsEnded = true; continue }
       if word == "-h" || word == "--help" { return .help(command, path: path) }
-      if word == "--version" && path.isEmpty { return .version }
+      if word == "--version" { return .version }
       var name = word
       var inlineValue: String?
       if word.hasPrefix("--"), let equals = word.firstIndex(of: "=") {
@@ -98,7 +98,7 @@ public enum Parser {
     words.removeAll()
 
     if let first = unknown.first {
-      let names = command.options.map(\.name) + ["--help"]
+      let names = command.options.map(\.name) + ["--version", "--help"]
       throw UsageError("Unknown option '\(first)'.\(Suggestions.hint(for: first, in: names))", commandPath: path)
     }
     guard command.run != nil else {

@@ -67,7 +67,7 @@ public struct HelpFormatter {
       if let allowed = option.allowedValues { help += " (values: \(allowed.joined(separator: ", ")))" }
       out += entry(label, help)
     }
-    if path.isEmpty { out += entry("--version", "Show the version.") }
+    out += entry("--version", "Show the version.")
     out += entry("-h, --help", "Show help information.")
     if !command.subcommands.isEmpty {
       out += "\nSUBCOMMANDS:\n"
