@@ -47,10 +47,12 @@ import Testing
   @Test func unknownSubcommandsGetHints() {
     let root = ftcost("pricng list")
     #expect(root.code == 64)
-    #expect(root.stderr.hasPrefix("Error: Unknown command 'pricng'. Did you mean 'pricing'?\n"))
+    #expect(root.stderr.hasPrefix("Error: Unknown subcommand 'pricng'. Did you mean 'pricing'?\n"))
     let nested = ftcost("pricing lst")
     #expect(nested.code == 64)
-    #expect(nested.stderr.hasPrefix("Error: Unknown subcommand of 'pricing' 'lst'. Did you mean 'list'?\n"))
+    #expect(
+      nested.stderr.hasPrefix(
+        "Error: Unknown subcommand 'lst'. Did you mean 'list'?\nUsage: ftcost pricing <subcommand>\n"))
     #expect(ftcost("help pricng").code == 64)
   }
 
@@ -74,7 +76,7 @@ import Testing
     #expect(result.code == 64)
     #expect(
       result.stderr.hasPrefix(
-        "Error: The value 'jsn' is invalid for '--format <format>'. Did you mean 'json'? Allowed: table, json, csv, markdown.\n"
+        "Error: The value 'jsn' is invalid for '--format <format>'. Did you mean 'json'? Please provide one of 'table', 'json', 'csv' or 'markdown'.\n"
       ))
   }
 
