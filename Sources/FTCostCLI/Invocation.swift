@@ -47,7 +47,7 @@ public struct Invocation: Sendable {
     guard let text = string(name) else { return nil }
     let value: Decimal
     do { value = try DecimalParser.parse(text) } catch {
-      throw .invalidValue(text, option: name, reason: .described(error.description))
+      throw .invalidValue(text, option: name, reason: .notANumber(error))
     }
     if value < 0 && !allowNegative { throw .invalidValue(text, option: name, reason: .notIn(0...Int64.max)) }
     return value
@@ -58,7 +58,7 @@ public struct Invocation: Sendable {
     guard let text = string(name) else { return nil }
     let value: Decimal
     do { value = try DecimalParser.parse(text) } catch {
-      throw .invalidValue(text, option: name, reason: .described(error.description))
+      throw .invalidValue(text, option: name, reason: .notANumber(error))
     }
     guard value == value.rounded(scale: 0, .plain) else {
       throw .invalidValue(text, option: name, reason: .notAWholeNumber)

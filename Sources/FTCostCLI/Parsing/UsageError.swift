@@ -40,13 +40,15 @@ public enum InvalidValueReason: Equatable, Sendable {
   /// Outside `lower...upper` (no upper bound when `nil`, `upper` itself excluded unless
   /// `upperIncluded`), or else one of the words in `orElse` (`auto`).
   case notInRange(lower: String, upper: String?, upperIncluded: Bool, orElse: [String])
+  /// Not a number the strict decimal parser accepts.
+  case notANumber(NumberError)
   /// A number with a fraction where a count is needed.
   case notAWholeNumber
   /// Not written in the expected shape: `expected` (`a date written YYYY-MM-DD`) and an example.
   case malformed(expected: String, example: String)
   /// A value that is allowed only together with another option (`--format mermaid` needs `--tree`).
   case requiresOption(String)
-  /// A reason a library parser words (`NumberError`'s description).
+  /// A rule particular to one option, worded where it is checked (`--sweep`'s bounds in order).
   case described(String)
 
   /// Not one of `allowed`, with the closest one to `value` as a hint.

@@ -107,6 +107,14 @@ public struct UsageErrorFormatter {
       }
       if !words.isEmpty { text += ", or \(Self.list(words, conjunction: "or"))" }
       return text
+    case .notANumber(.empty):
+      return ": must be a number"
+    case .notANumber(.notANumber):
+      return ": must be a number written with digits, like 1000, 1_000_000, 0.15 or 2.5e-7"
+    case .notANumber(.notFinite):
+      return ": must be a finite number"
+    case .notANumber(.outOfRange):
+      return ": too large or too small to compute with exactly"
     case .notAWholeNumber:
       return ": must be a whole number"
     case .malformed(let expected, let example):
