@@ -45,11 +45,12 @@ public enum CLI {
   public static func run(_ arguments: [String], environment unescaped: CLIEnvironment) -> Int32 {
     let environment = unescaped.escapingControlCharacters()
     let help = HelpFormatter(columns: environment.columns)
+    let errors = UsageErrorFormatter(help: help)
     let outcome: Parser.Outcome
     do {
       outcome = try Parser.parse(arguments, root: root)
     } catch {
-      environment.writeError(render(error, help: help))
+      environment.writeError(errors.render(error.error, command: error.command, path: error.path))
       return ExitCode.usage
     }
     switch outcome {
@@ -67,7 +68,7 @@ public enum CLI {
         environment.writeOutput(invocation.output)
         return code
       } catch let error as UsageError {
-        environment.writeError(render(error, help: help))
+        environment.writeError(errors.render(error, command: command, path: path))
         return ExitCode.usage
       } catch let error as CommandFailure {
         if !error.message.isEmpty { environment.writeError("Error: \(error.message)\n") }
@@ -77,17 +78,6 @@ public enum CLI {
         return ExitCode.failure
       }
     }
-  }
-
-  /// `Error: …`, the usage line of the command it concerns, and where to read more.
-  static func render(_ error: UsageError, help: HelpFormatter) -> String {
-    var command = root
-    for name in error.commandPath {
-      if let sub = command.subcommand(named: name) { command = sub }
-    }
-    let name = (["ftcost"] + error.commandPath).joined(separator: " ")
-    return
-      "Error: \(error.message)\nUsage: \(help.usage(command, path: error.commandPath))\n  See '\(name) --help' for more information.\n"
   }
 
   static func versionText(_ environment: CLIEnvironment) -> String {

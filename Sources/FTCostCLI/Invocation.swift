@@ -42,32 +42,29 @@ public struct Invocation: Sendable {
   public func flag(_ name: String) -> Bool { values.flags.contains(name) }
   public var positionals: [String] { values.positionals }
 
-  /// A usage error for this command.
-  public func usageError(_ message: String) -> UsageError {
-    UsageError(message, commandPath: path)
-  }
-
-  private func invalid(_ value: String, _ name: String, _ reason: String) -> UsageError {
-    let synopsis = command.option(named: name)?.synopsis ?? name
-    return usageError("The value '\(value)' is invalid for '\(synopsis)': \(reason)")
-  }
-
   /// An exact decimal option value, refusing negatives unless allowed.
   public func decimal(_ name: String, allowNegative: Bool = false) throws(UsageError) -> Decimal? {
     guard let text = string(name) else { return nil }
     let value: Decimal
-    do { value = try DecimalParser.parse(text) } catch { throw invalid(text, name, error.description) }
-    if value < 0 && !allowNegative { throw invalid(text, name, "must not be negative") }
+    do { value = try DecimalParser.parse(text) } catch {
+      throw .invalidValue(text, option: name, reason: .notANumber(error))
+    }
+    if value < 0 && !allowNegative { throw .invalidValue(text, option: name, reason: .notIn(0...Int64.max)) }
     return value
   }
 
-  /// A whole, non-negative count option value.
-  public func count(_ name: String) throws(UsageError) -> Int64? {
+  /// A whole-number option value within `range` (by default 0 or more).
+  public func count(_ name: String, in range: ClosedRange<Int64> = 0...Int64.max) throws(UsageError) -> Int64? {
     guard let text = string(name) else { return nil }
     let value: Decimal
-    do { value = try DecimalParser.parse(text) } catch { throw invalid(text, name, error.description) }
-    guard value >= 0, value == value.rounded(scale: 0, .plain), value <= Decimal(Int64.max) else {
-      throw invalid(text, name, "expected a whole number of 0 or more")
+    do { value = try DecimalParser.parse(text) } catch {
+      throw .invalidValue(text, option: name, reason: .notANumber(error))
+    }
+    guard value == value.rounded(scale: 0, .plain) else {
+      throw .invalidValue(text, option: name, reason: .notAWholeNumber)
+    }
+    guard value >= Decimal(range.lowerBound), value <= Decimal(range.upperBound) else {
+      throw .invalidValue(text, option: name, reason: .notIn(range))
     }
     return Int64(truncating: value as NSDecimalNumber)
   }
@@ -88,7 +85,8 @@ public struct Invocation: Sendable {
   public func asOf() throws(UsageError) -> ISODate {
     guard let text = string("--as-of") else { return today }
     guard let date = ISODate(text) else {
-      throw invalid(text, "--as-of", "expected a date written YYYY-MM-DD, e.g. 2027-01-01")
+      throw .invalidValue(
+        text, option: "--as-of", reason: .malformed(expected: "a date written YYYY-MM-DD", example: "2027-01-01"))
     }
     return date
   }

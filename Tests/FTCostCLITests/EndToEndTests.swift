@@ -20,9 +20,10 @@ import Testing
 
   @Test func builtBinaryReportsErrorsWithExitCodes() throws {
     let binary = try #require(builtBinary())
-    let usage = try runBinary(binary, ["cost", "--epoch", "3"])
+    let usage = try runBinary(binary, ["train", "--epoch", "3"])
     #expect(usage.code == 64)
     #expect(usage.stdout.isEmpty)
+    #expect(usage.stderr.split(separator: "\n").first == "Error: Unknown option '--epoch'. Did you mean '--epochs'?")
     let runtime = try runBinary(binary, ["pricing", "show", "gpt-4o-mni"])
     #expect(runtime.code == 1)
     #expect(runtime.stderr.hasPrefix("Error: unknown model 'gpt-4o-mni'. Did you mean 'gpt-4o-mini'"))

@@ -95,7 +95,10 @@ let example = repositoryRoot.appendingPathComponent("examples").path
         ["compare", "--set", "workload.request_per_month=5"], 64,
         "Error: --set path 'workload.request_per_month' does not exist in the scenario. Did you mean 'requests_per_month'?"
       ),
-      (["compare", "--set", "nonsense"], 64, "Error: --set expects PATH=VALUE"),
+      (
+        ["compare", "--set", "nonsense"], 64,
+        "Error: The value 'nonsense' is invalid for '--set <path=value>': expected path=value, e.g. workload.requests_per_month=50000"
+      ),
       (["compare", "--horizon", "0"], 64, "Error: The value '0' is invalid for '--horizon <months>'"),
       (["compare", "--horizon", "601"], 64, "Error: The value '601' is invalid for '--horizon <months>'"),
       (

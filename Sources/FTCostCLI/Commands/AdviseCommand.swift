@@ -38,8 +38,7 @@ enum AdviseCommand {
       return CLI.ExitCode.success
     }
     if format == "mermaid" || format == "text" {
-      throw invocation.usageError(
-        "The value '\(format)' is invalid for '--format <format>': mermaid and text go with --tree")
+      throw UsageError.invalidValue(format, option: "--format", reason: .requiresOption("--tree"))
     }
     var answers: [String: String] = [:]
     let scripted = !invocation.strings("--answer").isEmpty || invocation.string("--answers") != nil
@@ -52,8 +51,7 @@ enum AdviseCommand {
       advice = done
     case .needs(let question, _):
       if scripted {
-        throw invocation.usageError(
-          "Missing answer for '\(question.key)' (\(advisor.allowed(question.key))): add --answer \(question.key)=…")
+        throw UsageError.answer(.missingAnswer(key: question.key, allowed: advisor.allowed(question.key)))
       }
       advice = try interview(invocation, advisor: advisor, answers: &answers)
     }
@@ -100,8 +98,8 @@ enum AdviseCommand {
     }
     for item in invocation.strings("--answer") {
       guard let equals = item.firstIndex(of: "="), equals != item.startIndex else {
-        throw invocation.usageError(
-          "The value '\(item)' is invalid for '--answer <key=value>': write key=value, e.g. problem=format")
+        throw UsageError.invalidValue(
+          item, option: "--answer", reason: .malformed(expected: "key=value", example: "problem=format"))
       }
       raw.append((String(item[..<equals]), String(item[item.index(after: equals)...])))
     }
@@ -110,7 +108,7 @@ enum AdviseCommand {
       do {
         answers[key] = try advisor.validate(key: key, value: value)
       } catch {
-        throw invocation.usageError(error.description.prefix(1).uppercased() + error.description.dropFirst())
+        throw UsageError.answer(error)
       }
     }
     return answers

@@ -22,10 +22,9 @@ enum CompletionsCommand {
 
   static func run(_ invocation: inout Invocation) throws -> Int32 {
     let shell = invocation.positionals[0]
+    // The parser has checked <shell> against the argument's values.
     guard let text = script(shell, catalog: try invocation.catalog()) else {
-      throw invocation.usageError(
-        "The value '\(shell)' is invalid for '<shell>'.\(Suggestions.hint(for: shell, in: ["bash", "zsh", "fish"])) Shells: bash, zsh, fish."
-      )
+      throw UsageError.invalidValue(shell, option: "<shell>", reason: .notOneOf(["bash", "zsh", "fish"], given: shell))
     }
     invocation.print(text)
     return CLI.ExitCode.success

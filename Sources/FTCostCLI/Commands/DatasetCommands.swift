@@ -107,10 +107,7 @@ enum DatasetCommands {
     options.format = invocation.string("--data-format").flatMap(DatasetFormat.init(rawValue:))
     options.encodings = encodings
     options.perExampleCap = cap
-    if let limit = try invocation.count("--max-errors") {
-      guard limit >= 1 else {
-        throw invocation.usageError("The value '0' is invalid for '--max-errors <n>': must be 1 or more")
-      }
+    if let limit = try invocation.count("--max-errors", in: 1...Int64.max) {
       options.maxErrors = Int(limit)
     }
     let size = ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int) ?? 0
@@ -324,17 +321,16 @@ enum DatasetCommands {
     let validationOut = invocation.string("--validation-out")
     if let share = try invocation.decimal("--validation-split") {
       guard share >= 0, share < 1 else {
-        throw invocation.usageError(
-          "The value '\(share)' is invalid for '--validation-split <share>': a share from 0 up to (not including) 1")
+        throw UsageError.invalidValue(
+          invocation.string("--validation-split") ?? "\(share)", option: "--validation-split",
+          reason: .notInRange(lower: "0", upper: "1", upperIncluded: false, orElse: []))
       }
       guard validationOut != nil || share == 0 else {
-        throw invocation.usageError(
-          "Missing expected argument '--validation-out <file>' (needed with --validation-split)")
+        throw UsageError.missingDependency("--validation-out", requiredBy: "--validation-split")
       }
       options.validationShare = share
     } else if validationOut != nil {
-      throw invocation.usageError(
-        "Missing expected argument '--validation-split <share>' (needed with --validation-out)")
+      throw UsageError.missingDependency("--validation-split", requiredBy: "--validation-out")
     }
     let input = invocation.positionals[0]
     let output = invocation.string("--out") ?? ""

@@ -38,9 +38,8 @@ enum PricingCommands {
     var models = catalog.models
     if let provider = invocation.string("--provider") {
       guard catalog.providers.contains(provider) else {
-        throw invocation.usageError(
-          "The value '\(provider)' is invalid for '--provider <provider>'.\(Suggestions.hint(for: provider, in: catalog.providers)) Known providers: \(catalog.providers.joined(separator: ", "))."
-        )
+        throw UsageError.invalidValue(
+          provider, option: "--provider", reason: .notOneOf(catalog.providers, given: provider))
       }
       models = models.filter { $0.provider == provider }
     }

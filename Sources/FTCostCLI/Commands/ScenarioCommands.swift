@@ -53,25 +53,21 @@ enum ScenarioCommands {
 
   /// Loads the scenario with overrides and runs the engine.
   static func result(_ invocation: inout Invocation) throws -> ScenarioResult {
-    let overrides: [ScenarioOverride]
-    do {
-      overrides = try invocation.strings("--set").map { try ScenarioOverride(parsing: $0) }
-    } catch {
-      throw invocation.usageError(String(describing: error))
-    }
-    var horizon: Int?
-    if let value = try invocation.count("--horizon") {
-      guard value >= 1, value <= Int64(Scenario.maximumHorizonMonths) else {
-        throw invocation.usageError(
-          "The value '\(value)' is invalid for '--horizon <months>': must be 1 to \(Scenario.maximumHorizonMonths)")
+    var overrides: [ScenarioOverride] = []
+    for text in invocation.strings("--set") {
+      guard let override = try? ScenarioOverride(parsing: text) else {
+        throw UsageError.invalidValue(
+          text, option: "--set",
+          reason: .malformed(expected: "path=value", example: "workload.requests_per_month=50000"))
       }
-      horizon = Int(value)
+      overrides.append(override)
     }
+    let horizon = try invocation.count("--horizon", in: 1...Int64(Scenario.maximumHorizonMonths)).map { Int($0) }
     let loaded: (Scenario, [(String, String)], String)
     do {
       loaded = try ScenarioLoader.load(file: invocation.string("--scenario"), overrides: overrides, horizon: horizon)
     } catch ScenarioError.badOverride(let message) {
-      throw invocation.usageError(message)
+      throw UsageError.invalidOverride(message)
     }
     let (scenario, applied, file) = loaded
     let catalog = try invocation.catalog()
@@ -84,10 +80,8 @@ enum ScenarioCommands {
   static func selected(_ result: ScenarioResult, _ invocation: Invocation) throws -> [CandidateResult] {
     guard let name = invocation.string("--candidate") else { return result.candidates }
     guard let match = result.candidates.first(where: { $0.name == name }) else {
-      let names = result.candidates.map(\.name)
-      throw invocation.usageError(
-        "The value '\(name)' is invalid for '--candidate <name>'.\(Suggestions.hint(for: name, in: names)) Candidates: \(names.map { "'\($0)'" }.joined(separator: ", "))."
-      )
+      throw UsageError.invalidValue(
+        name, option: "--candidate", reason: .notOneOf(result.candidates.map(\.name), given: name))
     }
     return [match]
   }
@@ -185,14 +179,11 @@ enum ScenarioCommands {
 
   static func runBreakeven(_ invocation: inout Invocation) throws -> Int32 {
     // Check the sweep's own flags before any work, so a typo is reported alone.
-    let steps = Int(try invocation.count("--steps") ?? 13)
-    guard steps >= 2, steps <= 100_000 else {
-      throw invocation.usageError("The value '\(steps)' is invalid for '--steps <n>': must be 2 to 100000")
-    }
-    let sweep = try invocation.string("--sweep").map { try parseSweep($0, invocation) }
+    let steps = Int(try invocation.count("--steps", in: 2...100_000) ?? 13)
+    let sweep = try invocation.string("--sweep").map { try parseSweep($0) }
     let base = try result(&invocation)
     let candidates = try selected(base, invocation)
-    guard let candidate = candidates.first else { throw invocation.usageError("the scenario has no candidates") }
+    guard let candidate = candidates.first else { throw CommandFailure("the scenario has no candidates") }
     let current = base.scenario.workload.requestsPerMonth
     let from = sweep?.0 ?? max(1, current / 100)
     let to = sweep?.1 ?? max(from * 10, current * 100)
@@ -257,21 +248,20 @@ enum ScenarioCommands {
     return CLI.ExitCode.success
   }
 
-  static func parseSweep(_ text: String, _ invocation: Invocation) throws -> (Decimal, Decimal) {
+  static func parseSweep(_ text: String) throws(UsageError) -> (Decimal, Decimal) {
     let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
     guard parts.count == 2, parts[0] == "requests_per_month" else {
-      throw invocation.usageError(
-        "The value '\(text)' is invalid for '--sweep <requests_per_month=from..to>': write requests_per_month=1000..10000000"
-      )
+      throw UsageError.invalidValue(
+        text, option: "--sweep",
+        reason: .malformed(expected: "requests_per_month=from..to", example: "requests_per_month=1000..10000000"))
     }
     let bounds = parts[1].components(separatedBy: "..")
     guard bounds.count == 2, let low = try? DecimalParser.parse(bounds[0]),
       let high = try? DecimalParser.parse(bounds[1]),
       low > 0, high > low
     else {
-      throw invocation.usageError(
-        "The value '\(text)' is invalid for '--sweep <requests_per_month=from..to>': give two positive volumes, the first smaller"
-      )
+      throw UsageError.invalidValue(
+        text, option: "--sweep", reason: .described("the volumes must be positive, the first smaller"))
     }
     return (low, high)
   }

@@ -24,7 +24,7 @@ enum TokensCommand {
   /// The encoding chosen by --encoding or --model, and whether the count is an estimate.
   static func encoding(_ invocation: inout Invocation) throws -> (Encoding, ModelPricing?, Bool) {
     if invocation.string("--encoding") != nil, invocation.string("--model") != nil {
-      throw invocation.usageError("Give either '--encoding <encoding>' or '--model <model>', not both")
+      throw UsageError.conflictingOptions(["--encoding", "--model"])
     }
     if let name = invocation.string("--model") {
       let model = try invocation.catalog().model(named: name)

@@ -19,11 +19,11 @@ enum TrainCommand {
     ],
     run: { invocation in try run(&invocation) })
 
-  static func epochs(_ invocation: Invocation) throws -> Int64? {
+  static func epochs(_ invocation: Invocation) throws(UsageError) -> Int64? {
     guard let text = invocation.string("--epochs"), text != "auto" else { return nil }
-    guard let value = try invocation.count("--epochs"), value >= 1 else {
-      throw invocation.usageError(
-        "The value '\(text)' is invalid for '--epochs <n|auto>': must be a whole number of 1 or more, or auto")
+    let range: ClosedRange<Int64> = 1...Int64.max
+    guard let value = try? invocation.count("--epochs", in: range) else {
+      throw .invalidValue(text, option: "--epochs", reason: .notIn(range, orElse: ["auto"]))
     }
     return value
   }
@@ -38,13 +38,10 @@ enum TrainCommand {
       return try DatasetCommands.trainFromDataset(&invocation, file: dataset, epochs: epochs)
     }
     if examples == nil && trainingTokens == nil && hours == nil {
-      throw invocation.usageError(
-        "Missing expected argument '--examples <n>' (or '--training-tokens <n>', '--dataset <file>', or '--hours <hours>')"
-      )
+      throw UsageError.missingOneOf(["--examples", "--training-tokens", "--dataset", "--hours"])
     }
     if examples != nil && perExample == nil && trainingTokens == nil && hours == nil {
-      throw invocation.usageError(
-        "Missing expected argument '--tokens-per-example <n>' (or '--dataset <file>' to count a real file)")
+      throw UsageError.missingDependency("--tokens-per-example", requiredBy: "--examples")
     }
     let model = try trainableModel(&invocation)
     var resolvedEpochs = epochs

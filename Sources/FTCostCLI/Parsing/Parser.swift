@@ -13,7 +13,15 @@ public enum Parser {
     case version
   }
 
-  public static func parse(_ words: [String], root: CommandSpec) throws(UsageError) -> Outcome {
+  /// A usage error with the command it concerns, as argument-parser's `CommandError` pairs a
+  /// `ParserError` with its command stack: the usage shown is that command's.
+  public struct Failure: Error {
+    public var error: UsageError
+    public var command: CommandSpec
+    public var path: [String]
+  }
+
+  public static func parse(_ words: [String], root: CommandSpec) throws(Failure) -> Outcome {
     var command = root
     var path: [String] = []
     var remaining = words[...]
@@ -23,7 +31,7 @@ public enum Parser {
       remaining = remaining.dropFirst()
       for word in remaining {
         guard let sub = command.subcommand(named: word) else {
-          throw unknownSubcommand(word, of: command, path: path)
+          throw Failure(error: unknownSubcommand(word, of: command), command: command, path: path)
         }
         command = sub
         path.append(word)
@@ -34,17 +42,26 @@ public enum Parser {
     // Walk down the subcommands.
     while !command.subcommands.isEmpty, let word = remaining.first, !word.hasPrefix("-") {
       guard let sub = command.subcommand(named: word) else {
-        throw unknownSubcommand(word, of: command, path: path)
+        throw Failure(error: unknownSubcommand(word, of: command), command: command, path: path)
       }
       command = sub
       path.append(word)
       remaining = remaining.dropFirst()
     }
+    do {
+      return try parseOptions(Array(remaining), of: command, path: path)
+    } catch {
+      throw Failure(error: error, command: command, path: path)
+    }
+  }
 
+  /// Parses the words after the subcommand path.
+  private static func parseOptions(_ words: [String], of command: CommandSpec, path: [String]) throws(UsageError)
+    -> Outcome
+  {
     var values = ParsedValues()
     var optionsEnded = false
     var unknown: [String] = []
-    var words = Array(remaining)
     var index = 0
     while index < words.count {
       let word = words[index]
@@ -55,7 +72,7 @@ public enum Parser {
       }
       if word == "--" { optionsEnded = true; continue }
       if word == "-h" || word == "--help" { return .help(command, path: path) }
-      if word == "--version" && path.isEmpty { return .version }
+      if word == "--version" { return .version }
       var name = word
       var inlineValue: String?
       if word.hasPrefix("--"), let equals = word.firstIndex(of: "=") {
@@ -68,9 +85,7 @@ public enum Parser {
       }
       switch option.kind {
       case .flag:
-        if inlineValue != nil {
-          throw UsageError("The option '\(option.name)' does not take a value", commandPath: path)
-        }
+        if let inlineValue { throw .unexpectedValue(option: name, value: inlineValue) }
         values.flags.insert(option.name)
       case .value, .repeating:
         let value: String
@@ -80,13 +95,10 @@ public enum Parser {
           value = words[index]
           index += 1
         } else {
-          throw UsageError("Missing value for '\(option.synopsis)'", commandPath: path)
+          throw .missingValue(option: name)
         }
         if let allowed = option.allowedValues, !allowed.contains(value) {
-          let hint = Suggestions.hint(for: value, in: allowed)
-          throw UsageError(
-            "The value '\(value)' is invalid for '\(option.synopsis)'.\(hint) Allowed: \(allowed.joined(separator: ", ")).",
-            commandPath: path)
+          throw .invalidValue(value, option: name, reason: .notOneOf(allowed, given: value))
         }
         if case .repeating = option.kind {
           values.options[option.name, default: []].append(value)
@@ -95,38 +107,39 @@ public enum Parser {
         }
       }
     }
-    words.removeAll()
 
     if let first = unknown.first {
-      let names = command.options.map(\.name) + ["--help"]
-      throw UsageError("Unknown option '\(first)'.\(Suggestions.hint(for: first, in: names))", commandPath: path)
+      // A short option gets no hint, as in argument-parser: one letter is too little to guess from.
+      let isShort = first.count == 2 && !first.hasPrefix("--")
+      let names = command.options.map(\.name) + ["--version", "--help"]
+      throw .unknownOption(first, suggestion: isShort ? nil : Suggestions.closest(to: first, in: names).first)
     }
     guard command.run != nil else {
       // A group with no subcommand named: show its help, as `git remote` lists its verbs.
       if values.positionals.isEmpty { return .help(command, path: path) }
-      throw unknownSubcommand(values.positionals[0], of: command, path: path)
+      throw unknownSubcommand(values.positionals[0], of: command)
+    }
+    for (value, argument) in zip(values.positionals, command.arguments) {
+      if case .values(let allowed) = argument.completion, !allowed.contains(value) {
+        throw .invalidValue(value, option: "<\(argument.name)>", reason: .notOneOf(allowed, given: value))
+      }
     }
     for option in command.options where option.isRequired && values.options[option.name] == nil {
-      throw UsageError("Missing expected argument '\(option.synopsis)'", commandPath: path)
+      throw .missingArgument(option.name)
     }
     let required = command.arguments.filter { !$0.isOptional }.count
     if values.positionals.count < required {
-      let missing = command.arguments[values.positionals.count]
-      throw UsageError("Missing expected argument '<\(missing.name)>'", commandPath: path)
+      throw .missingArgument("<\(command.arguments[values.positionals.count].name)>")
     }
     let repeating = command.arguments.last?.isRepeating ?? false
     if !repeating, values.positionals.count > command.arguments.count {
-      let extra = values.positionals[command.arguments.count]
-      throw UsageError("Unexpected argument '\(extra)'", commandPath: path)
+      throw .unexpectedArguments(Array(values.positionals[command.arguments.count...]))
     }
     return .run(command, path: path, values)
   }
 
-  private static func unknownSubcommand(_ word: String, of command: CommandSpec, path: [String]) -> UsageError {
-    let names = command.subcommands.map(\.name)
-    let hint = Suggestions.hint(for: word, in: names)
-    let what = path.isEmpty ? "command" : "subcommand of '\(path.joined(separator: " "))'"
-    return UsageError("Unknown \(what) '\(word)'.\(hint)", commandPath: path)
+  private static func unknownSubcommand(_ word: String, of command: CommandSpec) -> UsageError {
+    .unknownSubcommand(word, suggestion: Suggestions.closest(to: word, in: command.subcommands.map(\.name)).first)
   }
 }
 

@@ -9,28 +9,50 @@ public struct HelpFormatter {
   static let labelColumn = 26
 
   /// `ftcost cost --model <model> ... [--batch]`: required options first, optional in brackets.
+  ///
+  /// One line; `usage(_:path:label:)` wraps it for printing.
   public func usage(_ command: CommandSpec, path: [String]) -> String {
-    var parts = ["ftcost"] + path
-    if !command.subcommands.isEmpty && command.run == nil {
-      parts.append("<subcommand>")
-      return parts.joined(separator: " ")
+    usageElements(command, path: path).joined(separator: " ")
+  }
+
+  /// `label` and the usage wrapped to the column limit between its elements, continuation lines
+  /// indented under the command name (argument-parser's hanging indent after `USAGE: `).
+  public func usage(_ command: CommandSpec, path: [String], label: String) -> String {
+    let indent = String(repeating: " ", count: label.count)
+    var lines: [String] = []
+    var line = label
+    for element in usageElements(command, path: path) {
+      if line.count > indent.count, line.count + 1 + element.count > columns {
+        lines.append(line)
+        line = indent + element
+      } else {
+        line += (line.count > indent.count ? " " : "") + element
+      }
     }
-    parts += command.arguments.map(\.synopsis)
+    lines.append(line)
+    return lines.joined(separator: "\n")
+  }
+
+  /// The command's name with its path, then one element per argument and option.
+  func usageElements(_ command: CommandSpec, path: [String]) -> [String] {
+    let name = (["ftcost"] + path).joined(separator: " ")
+    if !command.subcommands.isEmpty && command.run == nil { return [name, "<subcommand>"] }
+    var elements = [name] + command.arguments.map(\.synopsis)
     for option in command.options {
       let text: String
       if case .repeating = option.kind { text = "\(option.synopsis) ..." } else { text = option.synopsis }
-      parts.append(option.isRequired ? text : "[\(text)]")
+      elements.append(option.isRequired ? text : "[\(text)]")
     }
-    return parts.joined(separator: " ")
+    return elements
   }
 
   /// The full help page for `command`.
   public func help(_ command: CommandSpec, path: [String]) -> String {
-    var out = "OVERVIEW: \(command.abstract)\n"
+    var out = wrap("OVERVIEW: \(command.abstract)", indent: 0) + "\n"
     if !command.discussion.isEmpty {
       out += "\n" + wrap(command.discussion, indent: 0) + "\n"
     }
-    out += "\nUSAGE: \(usage(command, path: path))\n"
+    out += "\n" + usage(command, path: path, label: "USAGE: ") + "\n"
     if !command.arguments.isEmpty {
       out += "\nARGUMENTS:\n"
       for argument in command.arguments {
@@ -45,7 +67,7 @@ public struct HelpFormatter {
       if let allowed = option.allowedValues { help += " (values: \(allowed.joined(separator: ", ")))" }
       out += entry(label, help)
     }
-    if path.isEmpty { out += entry("--version", "Show the version.") }
+    out += entry("--version", "Show the version.")
     out += entry("-h, --help", "Show help information.")
     if !command.subcommands.isEmpty {
       out += "\nSUBCOMMANDS:\n"
