@@ -52,7 +52,7 @@ let example = repositoryRoot.appendingPathComponent("examples").path
     }
     // The hosting fee means it never pays back at 20,000 requests a month: null, never NaN or negative.
     #expect(candidate["payback_months"]?.isNull == true)
-    #expect(json["warnings"]?.arrayValue?.first?.stringValue?.hasPrefix("unconfirmed prices used") == true)
+    #expect(json["warnings"]?.arrayValue?.first?.stringValue?.hasPrefix("unconfirmed values used") == true)
     #expect(json["overrides"]?.members?.isEmpty == true)
     // Its fine-tuned model retires with the base on 2027-04-14 and the successor cannot be trained then.
     #expect(candidate["status"]?.stringValue == "falls_back")
@@ -208,7 +208,7 @@ let example = repositoryRoot.appendingPathComponent("examples").path
     ])
     #expect(result.code == 0)
     #expect(result.stdout.contains("break-even at 256,223 requests/month (month 1) over 12 months"))
-    #expect(result.stdout.contains("It falls back to the baseline on 2027-04-14"))
+    #expect(result.stdout.contains("Fine-tuned GPT-4o-mini on Azure falls back to the baseline on 2027-04-14"))
     let lines = result.stdout.split(separator: "\n")
     let rows = lines.drop { !$0.hasPrefix("---") }.dropFirst()
     #expect(rows.count == 5)

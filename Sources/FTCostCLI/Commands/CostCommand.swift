@@ -100,8 +100,12 @@ enum CostCommand {
       invocation.print(
         "unconfirmed prices used: \(unconfirmed.joined(separator: ", ")) (no primary source confirms them)")
     }
-    if !overlaid.isEmpty && invocation.format != .csv {
-      invocation.print("prices from your pricing overlay: \(overlaid.joined(separator: "; "))")
+    if !overlaid.isEmpty {
+      invocation.print(
+        invocation.format == .csv
+          ? "\n"
+            + TextTable(columns: [.init("value from your pricing overlay")], rows: overlaid.map { [$0] }).renderedCSV()
+          : "prices from your pricing overlay: \(overlaid.joined(separator: "; "))")
     }
     return CLI.ExitCode.success
   }

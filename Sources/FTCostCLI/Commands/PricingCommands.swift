@@ -11,7 +11,7 @@ enum PricingCommands {
     name: "list", abstract: "List every model with its main prices (USD per 1M tokens).",
     options: [
       OptionSpec("--provider", .value("provider"), help: "Only this provider's models.", completion: .providers),
-      OptionSpec("--fine-tunable", .flag, help: "Only models that can be fine-tuned."),
+      OptionSpec("--fine-tunable", .flag, help: "Only models that take new fine-tuning jobs today."),
       CommonOptions.format(), CommonOptions.pricing,
     ],
     run: { invocation in try runList(&invocation) })
@@ -43,7 +43,7 @@ enum PricingCommands {
       }
       models = models.filter { $0.provider == provider }
     }
-    if invocation.flag("--fine-tunable") { models = models.filter { $0.fineTuning != nil } }
+    if invocation.flag("--fine-tunable") { models = models.filter { $0.acceptsTraining(on: invocation.today) } }
     let today = invocation.today
     if invocation.format == .json {
       invocation.print(JSON.array(models.map(\.json)).rendered())
@@ -174,6 +174,9 @@ enum PricingCommands {
       price("fine_tuning.max_job_fee", ft.maxJobFee, unit: "per job (cap)")
       add("fine_tuning.new_jobs_until", model.fineTuningNewJobsUntil?.description)
       add("fine_tuning.deprecation_date", ft.deprecationDate?.description)
+      if let stop = model.stopsServing(fineTuned: true), stop != ft.deprecationDate {
+        add("fine-tuned models stop serving", "\(stop) (with the base model, the earlier date)")
+      }
       add("fine_tuning.note", ft.note)
     } else {
       add(
@@ -228,6 +231,20 @@ enum PricingCommands {
       files += try PricingLoader.tableFiles(at: path).count
       tables += loaded.tables
       problems += PricingCatalog.duplicateIDs(in: loaded.tables)
+    }
+    // The tables must also hold together: every successor names a model they hold.
+    if problems.isEmpty {
+      do {
+        _ = try PricingCatalog(
+          builtIn: base.isEmpty ? tables : base, overlays: base.isEmpty ? [] : tables, today: invocation.today)
+      } catch {
+        // The initialiser throws PricingError only; anything but a list of problems is one problem.
+        if case .invalid(let more) = error {
+          problems += more
+        } else {
+          problems.append(Diagnostic(file: paths.joined(separator: ", "), location: nil, path: "", message: "\(error)"))
+        }
+      }
     }
     if invocation.format == .json {
       invocation.print(

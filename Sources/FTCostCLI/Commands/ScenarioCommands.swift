@@ -14,7 +14,8 @@ enum ScenarioCommands {
   )
   static let horizonOption = OptionSpec(
     "--horizon", .value("months"), help: "Months to compare (overrides horizon_months).")
-  static let candidateOption = OptionSpec("--candidate", .value("name"), help: "Only this candidate (by name).")
+  static let candidateOption = OptionSpec(
+    "--candidate", .value("name"), help: "Only this candidate (by name); breakeven sweeps the first that can run.")
 
   static let compare = CommandSpec(
     name: "compare", abstract: "Compare every strategy of a scenario: costs, payback, ROI, break-even.",
@@ -182,8 +183,11 @@ enum ScenarioCommands {
     let steps = Int(try invocation.count("--steps", in: 2...100_000) ?? 13)
     let sweep = try invocation.string("--sweep").map { try parseSweep($0) }
     let base = try result(&invocation)
+    // One candidate is swept: the one named, else the first that can run.
     let candidates = try selected(base, invocation)
-    guard let candidate = candidates.first else { throw CommandFailure("the scenario has no candidates") }
+    let named = invocation.string("--candidate") != nil
+    guard let candidate = named ? candidates.first : (candidates.first { $0.figures != nil } ?? candidates.first)
+    else { throw CommandFailure("the scenario has no candidates") }
     let current = base.scenario.workload.requestsPerMonth
     let from = sweep?.0 ?? max(1, current / 100)
     let to = sweep?.1 ?? max(from * 10, current * 100)
@@ -230,21 +234,24 @@ enum ScenarioCommands {
         money.total(row.netBenefit), money.total(row.npv),
       ])
     }
-    var text = ""
-    if invocation.format == .table || invocation.format == .markdown { text += report.overlayLines }
-    if invocation.format == .table {
-      text += header(base)
-      let point =
-        figures.breakEvenRequestsPerMonth.map { report.breakEven($0) + " requests/month (month 1)" }
-        ?? "never: no volume up to 10^12 requests a month repays it"
-      text +=
-        "\(candidate.name) vs \(base.baseline.cost.plan.name): break-even at \(point) over \(base.scenario.horizonMonths) months\n"
-      if case .fallsBack(let date, let reason) = candidate.status {
-        text += "It falls back to the baseline on \(date): \(reason).\n"
-      }
-      text += "\n"
+    let point =
+      figures.breakEvenRequestsPerMonth.map { report.breakEven($0) + " requests/month (month 1)" }
+      ?? "never: no volume up to 10^12 requests a month repays it"
+    var summary =
+      "\(candidate.name) vs \(base.baseline.cost.plan.name): break-even at \(point) over \(ScenarioReport.months(base.scenario.horizonMonths))."
+    if let note = report.statusNote(candidate) { summary += " " + note }
+    let others = base.candidates.filter { $0.name != candidate.name }.map(\.name)
+    if !named && !others.isEmpty {
+      summary += " Other candidates: \(others.joined(separator: ", ")) (pick one with --candidate)."
     }
-    invocation.print(text + table.rendered(as: invocation.format))
+    var text: String
+    switch invocation.format {
+    case .table: text = header(base) + "\n" + summary + "\n\n" + table.renderedText()
+    case .markdown: text = summary + "\n\n" + table.renderedMarkdown()
+    case .csv, .json:
+      text = table.renderedCSV() + "\n" + TextTable(columns: [.init("summary")], rows: [[summary]]).renderedCSV()
+    }
+    invocation.print(text + overlayNote(report, invocation.format))
     return CLI.ExitCode.success
   }
 

@@ -7,6 +7,9 @@ extension PlanTimeline {
   func retireServingModel(on day: ISODate, _ walk: inout Walk, models: PlanModels, original: TrainingPlan?) throws {
     let model = walk.current
     walk.events.append(event(day, .retirement, "\(trains ? "fine-tuned " : "")\(model.id) stops serving"))
+    // The date (and the successor) behind this event, so an unconfirmed one is reported.
+    let dated = trains && model.fineTuning?.deprecationDate == day ? "fine_tuning.deprecation_date" : "deprecation_date"
+    walk.uses.append(PriceUse(model: model, paths: [dated, "successor"]))
     let named = model.id == models.serving.id ? (plan.successorModel ?? model.successor) : model.successor
     switch try migration(from: model, to: named, on: day, walk: walk, models: models, original: original) {
     case .migrated(let successor, let rates, let charge, let uses):

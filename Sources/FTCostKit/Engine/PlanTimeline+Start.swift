@@ -29,9 +29,13 @@ extension PlanTimeline {
   /// the successor to use instead.
   func baselineCannotStart(_ model: ModelPricing, reason: String) -> ScenarioError {
     let name = plan.successorModel ?? model.successor
+    // Only the serving model has a successor to suggest; a teacher, judge or embedding model is
+    // replaced in its own field.
     let fix =
-      name.map { "its successor is \($0): set \(plan.path).model to \($0), or a start_date before the retirement" }
-      ?? "set \(plan.path).model to a model that serves then, or an earlier start_date"
+      reason.hasPrefix("its ")
+      ? "replace that model in \(plan.path), or set an earlier start_date"
+      : name.map { "its successor is \($0): set \(plan.path).model to \($0), or a start_date before the retirement" }
+        ?? "set \(plan.path).model to a model that serves then, or an earlier start_date"
     return ScenarioError.lifecycle(
       path: plan.path, name: plan.name,
       message: "\(reason), before the scenario starts on \(calendar.start); the baseline cannot run: \(fix)")

@@ -67,7 +67,7 @@ public enum ScenarioEngine {
     let unconfirmed = PriceUse.unconfirmed(in: allUses)
     if !unconfirmed.isEmpty {
       warnings.insert(
-        "unconfirmed prices used (\(unconfirmed.joined(separator: "; "))): no primary source confirms them", at: 0)
+        "unconfirmed values used (\(unconfirmed.joined(separator: "; "))): no primary source confirms them", at: 0)
     }
     if let end = baselineSchedule.serviceEnd {
       warnings.append(

@@ -39,6 +39,18 @@ public struct PricingCatalog: Sendable {
         }
       }
     }
+    for model in models {
+      guard let successor = model.successor, index[successor] == nil, index[successor.lowercased()] == nil else {
+        continue
+      }
+      problems.append(
+        Diagnostic(
+          file: model.origin.file, location: nil, path: "\(model.id).successor",
+          message:
+            "successor \"\(successor)\" is not a model in the pricing tables.\(Suggestions.hint(for: successor, in: Array(index.keys).sorted())) Name the id or alias of the model that replaces \(model.id)."
+        ))
+    }
+    if !problems.isEmpty { throw .invalid(problems) }
     self.tables = builtIn + overlays
     self.models = models
     self.index = index

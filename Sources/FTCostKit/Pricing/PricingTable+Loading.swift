@@ -282,6 +282,11 @@ extension PricingTable {
       }
       if let ft = item["fine_tuning"], ft.members != nil {
         _ = reader.object(ft, path: "\(changePath).fine_tuning", allowed: priceChangeFineTuningKeys)
+        if model.fineTuning == nil {
+          reader.report(
+            "a price change cannot give fine-tuning prices to a model that has none; add \"fine_tuning\" to the model itself",
+            at: ft.location, path: "\(changePath).fine_tuning")
+        }
       }
       let fields = item.removing(["effective_from", "source", "note"]).strippingNotes()
       let changed = fields.leafPaths()

@@ -78,6 +78,7 @@ extension ModelPricing {
             return .object([
               ("effective_from", .string(change.effectiveFrom.description)),
               ("changes", .object(change.changedPaths.map { ($0, .number(after.price(at: $0))) })),
+              ("unconfirmed", .array(change.changedPaths.filter(after.isUnconfirmed).map { .string($0) })),
               ("source", .string(change.source)),
             ])
           })
@@ -103,10 +104,12 @@ extension ModelPricing {
     var parts: [String] = []
     if let deprecationDate { parts.append("retires \(deprecationDate)") }
     if fineTuning != nil {
-      if let stop = fineTuning?.deprecationDate, stop != deprecationDate {
+      // The fine-tuned models stop with the base model when it retires first.
+      let stop = stopsServing(fineTuned: true)
+      if let stop, stop != deprecationDate {
         parts.append(stop <= date ? "FT retired \(stop)" : "FT retires \(stop)")
       }
-      if let until = fineTuningNewJobsUntil, fineTuning?.deprecationDate.map({ $0 > date }) ?? true {
+      if let until = fineTuningNewJobsUntil, stop.map({ $0 > date }) ?? true {
         parts.append(until < date ? "FT closed \(until)" : "FT jobs until \(until)")
       }
     }
