@@ -69,7 +69,7 @@ enum DocsCommand {
       try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
     }
     for (path, content) in files {
-      try AtomicFile.write(content, to: path)
+      try AtomicFile.write(content, to: path, overwrite: true)
     }
     invocation.print("wrote \(files.map(\.0).joined(separator: ", "))")
     return CLI.ExitCode.success

@@ -47,7 +47,7 @@ enum InstallCommand {
       for (shell, relative) in completions {
         let target = prefix.appendingPathComponent(relative)
         try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try AtomicFile.write(CompletionsCommand.script(shell, catalog: catalog) ?? "", to: target.path)
+        try AtomicFile.write(CompletionsCommand.script(shell, catalog: catalog) ?? "", to: target.path, overwrite: true)
       }
     } catch let error as OutputFileError {
       throw error

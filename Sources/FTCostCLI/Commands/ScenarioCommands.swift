@@ -138,7 +138,8 @@ enum ScenarioCommands {
     let candidates = try selected(result, invocation)
     let report = ScenarioReport(result: result, money: invocation.moneyFormat)
     if let chart = invocation.string("--chart") {
-      try AtomicFile.write(CumulativeCostChart(result: result, money: invocation.moneyFormat).svg(), to: chart)
+      try AtomicFile.write(
+        CumulativeCostChart(result: result, money: invocation.moneyFormat).svg(), to: chart, overwrite: true)
     }
     if invocation.flag("--monthly") {
       let table = report.monthlyTable(candidates)
