@@ -138,4 +138,35 @@ func hasCommand(_ name: String) -> Bool {
     #expect(FileManager.default.fileExists(atPath: "\(prefix)/share/zsh/site-functions/_ftcost"))
     #expect(FileManager.default.fileExists(atPath: "\(prefix)/share/fish/vendor_completions.d/ftcost.fish"))
   }
+
+  /// The reproducers: the installed binary reinstalls over itself, also with FTCOST_DATA
+  /// pointing at the data it replaces, and file modes do not depend on the umask.
+  @Test func reinstallsOverItselfAndItsDataWithFixedModes() throws {
+    let binary = try releaseOrFreshBinary()
+    let prefix = try temporaryFolder().appendingPathComponent("prefix").path
+    let first = try shell("umask 000 && '\(binary.path)' install --prefix '\(prefix)'")
+    #expect(first.code == 0, "\(first.stderr)")
+    let installed = URL(fileURLWithPath: "\(prefix)/bin/ftcost")
+    let again = try runBinary(installed, ["install", "--prefix", prefix])
+    #expect(again.code == 0, "\(again.stderr)")
+    let withData = try runBinary(
+      installed, ["install", "--prefix", prefix], environment: ["FTCOST_DATA": "\(prefix)/share/ftcost"])
+    #expect(withData.code == 0, "\(withData.stderr)")
+    let version = try runBinary(installed, ["--version"], in: "/")
+    #expect(version.stdout == "ftcost \(CLI.version) (built-in prices as of 2026-11-25)\n")
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: "\(prefix)/share/ftcost/pricing").sorted()
+        == FileManager.default.contentsOfDirectory(atPath: repositoryRoot.appendingPathComponent("pricing").path)
+        .sorted()
+    )
+    let modes = try shell("cd '\(prefix)' && find . -printf '%m %p\\n' | sort -k 2")
+    for line in modes.stdout.split(separator: "\n") {
+      let isFile =
+        line.hasSuffix(".json") || line.hasSuffix(".tiktoken") || line.contains("_ftcost")
+        || line.hasSuffix("completions/ftcost") || line.hasSuffix(".fish")
+      let expected = line.hasSuffix("bin/ftcost") ? "755" : isFile ? "644" : "755"
+      #expect(line.hasPrefix(expected + " "), "\(line)")
+    }
+    #expect(!modes.stdout.contains(".ftcost-tmp-"))
+  }
 }
