@@ -132,9 +132,10 @@ let killSignals: [Int32] = [SIGTERM, SIGKILL, SIGTERM, SIGKILL]
     let (first, duration) = try timedRun(binary, arguments + [root + "/reference"])
     #expect(first.code == 0, "\(first.stderr)")
     let names = try FileManager.default.contentsOfDirectory(atPath: root + "/reference").sorted()
+    /// The visible files of a folder (a SIGKILL may leave hidden temporaries beside them).
     func files(_ folder: String) -> [String: Data] {
       var result: [String: Data] = [:]
-      for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
+      for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where !name.hasPrefix(".") {
         result[name] = try? Data(contentsOf: URL(fileURLWithPath: folder + "/" + name))
       }
       return result
