@@ -62,7 +62,44 @@ func hasCommand(_ name: String) -> Bool {
       ["docs", "--check", "--out", docs, "--examples", example], environment: ["FTCOST_DATA": data.path])
     #expect(result.code == 1)
     #expect(result.stderr.contains("\(docs)/pricing.md differs from what the data generates"))
-    #expect(result.stderr.contains("run 'ftcost docs --out \(docs)' to refresh"))
+    #expect(result.stderr.contains("run 'ftcost docs --force --out \(docs)' to refresh"))
+  }
+
+  @Test func replacingAFileThatDiffersTakesForce() throws {
+    let folder = try temporaryFolder().path
+    #expect(generate(into: folder).stdout.hasPrefix("wrote \(folder)/pricing.md, "))
+    #expect(generate(into: folder).stdout.hasPrefix("unchanged: \(folder)/pricing.md, "))
+    try "outdated\n".write(toFile: folder + "/advisor.md", atomically: false, encoding: .utf8)
+    let refused = generate(into: folder)
+    #expect(refused.code == 1)
+    #expect(refused.stderr == "Error: '\(folder)/advisor.md' already exists; pass --force to overwrite it\n")
+    #expect(try String(contentsOfFile: folder + "/advisor.md", encoding: .utf8) == "outdated\n")
+    let forced = generate(into: folder, extra: ["--force"])
+    #expect(forced.code == 0, "\(forced.stderr)")
+    #expect(forced.stdout.hasPrefix("wrote \(folder)/advisor.md\nunchanged: "))
+  }
+
+  /// One file that cannot be written leaves the folder as it was: no file, no temporary.
+  @Test func oneFailingFileWritesNothing() throws {
+    let folder = try temporaryFolder().path
+    try FileManager.default.createDirectory(atPath: folder + "/pricing.md", withIntermediateDirectories: false)
+    let result = generate(into: folder, extra: ["--force"])
+    #expect(result.code == 1)
+    #expect(result.stdout.isEmpty)
+    #expect(result.stderr == "Error: '\(folder)/pricing.md' is a folder; give the path of a file to write\n")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["pricing.md"])
+    let file = folder + "/pricing.md/notes.txt"
+    try "x".write(toFile: file, atomically: false, encoding: .utf8)
+    let notAFolder = generate(into: file)
+    #expect(notAFolder.stderr == "Error: '\(file)' is a file, not a folder; give a folder (it is created if missing)\n")
+  }
+
+  @Test func aNewFolderIsCreatedWhole() throws {
+    let root = try temporaryFolder().path
+    let result = generate(into: root + "/a/b")
+    #expect(result.code == 0, "\(result.stderr)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: root) == ["a"])
+    #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/a/b").count == 5)
   }
 
   @Test func readmeWithoutMarkersIsAnError() throws {
@@ -137,5 +174,36 @@ func hasCommand(_ name: String) -> Bool {
     #expect(FileManager.default.fileExists(atPath: "\(prefix)/share/bash-completion/completions/ftcost"))
     #expect(FileManager.default.fileExists(atPath: "\(prefix)/share/zsh/site-functions/_ftcost"))
     #expect(FileManager.default.fileExists(atPath: "\(prefix)/share/fish/vendor_completions.d/ftcost.fish"))
+  }
+
+  /// The reproducers: the installed binary reinstalls over itself, also with FTCOST_DATA
+  /// pointing at the data it replaces, and file modes do not depend on the umask.
+  @Test func reinstallsOverItselfAndItsDataWithFixedModes() throws {
+    let binary = try releaseOrFreshBinary()
+    let prefix = try temporaryFolder().appendingPathComponent("prefix").path
+    let first = try shell("umask 000 && '\(binary.path)' install --prefix '\(prefix)'")
+    #expect(first.code == 0, "\(first.stderr)")
+    let installed = URL(fileURLWithPath: "\(prefix)/bin/ftcost")
+    let again = try runBinary(installed, ["install", "--prefix", prefix])
+    #expect(again.code == 0, "\(again.stderr)")
+    let withData = try runBinary(
+      installed, ["install", "--prefix", prefix], environment: ["FTCOST_DATA": "\(prefix)/share/ftcost"])
+    #expect(withData.code == 0, "\(withData.stderr)")
+    let version = try runBinary(installed, ["--version"], in: "/")
+    #expect(version.stdout == "ftcost \(CLI.version) (built-in prices as of 2026-11-25)\n")
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: "\(prefix)/share/ftcost/pricing").sorted()
+        == FileManager.default.contentsOfDirectory(atPath: repositoryRoot.appendingPathComponent("pricing").path)
+        .sorted()
+    )
+    let modes = try shell("cd '\(prefix)' && find . -printf '%m %p\\n' | sort -k 2")
+    for line in modes.stdout.split(separator: "\n") {
+      let isFile =
+        line.hasSuffix(".json") || line.hasSuffix(".tiktoken") || line.contains("_ftcost")
+        || line.hasSuffix("completions/ftcost") || line.hasSuffix(".fish")
+      let expected = line.hasSuffix("bin/ftcost") ? "755" : isFile ? "644" : "755"
+      #expect(line.hasPrefix(expected + " "), "\(line)")
+    }
+    #expect(!modes.stdout.contains(".ftcost-tmp-"))
   }
 }

@@ -198,6 +198,38 @@ let example = repositoryRoot.appendingPathComponent("examples").path
     #expect(missing.stdout.isEmpty)
     #expect(missing.stderr.contains("Error: cannot write '/nonexistent/dir/c.svg': its folder does not exist"))
   }
+
+  /// `--chart` replaces a file only with --force, and never the run's own scenario or pricing.
+  @Test func chartRefusesToOverwriteAndNeverTouchesItsInputs() throws {
+    let folder = try temporaryFolder().path
+    let scenario = folder + "/scenario.json"
+    try FileManager.default.copyItem(atPath: "\(example)/support-assistant.json", toPath: scenario)
+    let original = try Data(contentsOf: URL(fileURLWithPath: scenario))
+    let chart = folder + "/chart.svg"
+    try "mine\n".write(toFile: chart, atomically: false, encoding: .utf8)
+    let refused = ftcost(["roi", "--scenario", scenario, "--chart", chart])
+    #expect(refused.code == 1)
+    #expect(refused.stdout.isEmpty)
+    #expect(refused.stderr == "Error: '\(chart)' already exists; pass --force to overwrite it\n")
+    #expect(try String(contentsOfFile: chart, encoding: .utf8) == "mine\n")
+    #expect(ftcost(["roi", "--scenario", scenario, "--chart", chart, "--force"]).code == 0)
+    #expect(try String(contentsOfFile: chart, encoding: .utf8).hasPrefix("<svg"))
+
+    let link = folder + "/link.svg"
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: scenario)
+    let table = repositoryRoot.appendingPathComponent("pricing/openai.json").path
+    for target in [scenario, link, table] {
+      let result = ftcost(["roi", "--scenario", scenario, "--chart", target, "--force"])
+      #expect(result.code == 1, "\(target)")
+      #expect(result.stderr.hasPrefix("Error: '\(target)' is an input of this run"), "\(result.stderr)")
+      #expect(result.stderr.hasSuffix("; ftcost never overwrites its input, even with --force; choose another path\n"))
+    }
+    #expect(try Data(contentsOf: URL(fileURLWithPath: scenario)) == original)
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == [
+        "chart.svg", "link.svg", "scenario.json",
+      ])
+  }
 }
 
 @Suite struct BreakevenAndTrainTests {

@@ -7,10 +7,11 @@ enum DocsCommand {
     name: "docs",
     abstract: "Generate the markdown docs (prices, providers, dataset sizes, advisor, examples) from the data.",
     discussion:
-      "Writes pricing.md, providers.md, dataset-sizes.md, advisor.md and examples.md. With --check, compares instead of writing and exits 1 naming every file that differs. With --readme FILE, refreshes (or checks) the pricing summary between the ftcost:pricing-summary marker comments.",
+      "Writes pricing.md, providers.md, dataset-sizes.md, advisor.md and examples.md, all of them or none: each is staged beside its destination and renamed into place once every one is written. Files that already hold what the data generates are left alone; replacing a file that differs takes --force. With --check, compares instead of writing and exits 1 naming every file that differs. With --readme FILE, refreshes (or checks) the pricing summary between the ftcost:pricing-summary marker comments.",
     options: [
       OptionSpec("--out", .value("dir"), help: "The folder to write (default: docs).", completion: .directories),
       OptionSpec("--check", .flag, help: "Compare with the files on disk instead of writing."),
+      OptionSpec("--force", .flag, help: "Replace existing files that differ from what the data generates."),
       OptionSpec("--readme", .value("file"), help: "Also refresh the README's pricing summary.", completion: .files),
       OptionSpec(
         "--examples", .value("dir"), help: "The folder of scenarios for examples.md (default: examples).",
@@ -23,13 +24,15 @@ enum DocsCommand {
     let out = invocation.string("--out") ?? "docs"
     let examplesFolder = invocation.string("--examples") ?? "examples"
     var examples: [(String, Scenario)] = []
+    var inputs: [String] = []
     var isDirectory: ObjCBool = false
     if FileManager.default.fileExists(atPath: examplesFolder, isDirectory: &isDirectory), isDirectory.boolValue {
       let names = (try? FileManager.default.contentsOfDirectory(atPath: examplesFolder)) ?? []
       for name in names.filter({ $0.hasSuffix(".json") }).sorted() {
-        let (scenario, _, _) = try ScenarioLoader.load(
-          file: (examplesFolder as NSString).appendingPathComponent(name), overrides: [], horizon: nil)
+        let file = (examplesFolder as NSString).appendingPathComponent(name)
+        let (scenario, _, _) = try ScenarioLoader.load(file: file, overrides: [], horizon: nil)
         examples.append((name, scenario))
+        inputs.append(file)
       }
     } else if invocation.string("--examples") != nil {
       throw CommandFailure("examples folder '\(examplesFolder)' does not exist")
@@ -56,7 +59,7 @@ enum DocsCommand {
       guard stale.isEmpty else {
         for path in stale { invocation.warn("\(path) differs from what the data generates") }
         let refresh =
-          "ftcost docs" + (out == "docs" ? "" : " --out \(out)")
+          "ftcost docs --force" + (out == "docs" ? "" : " --out \(out)")
           + (invocation.string("--readme").map { " --readme \($0)" } ?? "")
         throw CommandFailure(
           "\(stale.count) generated file\(stale.count == 1 ? " is" : "s are") out of date: \(stale.joined(separator: ", ")); run '\(refresh)' to refresh"
@@ -65,13 +68,13 @@ enum DocsCommand {
       invocation.print("ok: \(files.count) generated files are up to date")
       return CLI.ExitCode.success
     }
-    if !FileManager.default.fileExists(atPath: out) {
-      try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-    }
-    for (path, content) in files {
-      try AtomicFile.write(content, to: path)
-    }
-    invocation.print("wrote \(files.map(\.0).joined(separator: ", "))")
+    // The README is refreshed in place; every other file the run reads is protected.
+    inputs += [try invocation.dataLocation().pricing] + (invocation.pricingOverlay.map { [$0] } ?? [])
+    let policy = OutputPolicy(overwrite: invocation.flag("--force"), inputs: inputs)
+    let written = try AtomicFile.writeAll(files.map { (path: $0.0, content: $0.1) }, policy: policy)
+    let unchanged = files.map(\.0).filter { !written.contains($0) }
+    if !written.isEmpty { invocation.print("wrote \(written.joined(separator: ", "))") }
+    if !unchanged.isEmpty { invocation.print("unchanged: \(unchanged.joined(separator: ", "))") }
     return CLI.ExitCode.success
   }
 }

@@ -35,6 +35,7 @@ enum ScenarioCommands {
       OptionSpec(
         "--chart", .value("file.svg"), help: "Also write an SVG chart of cumulative cost with payback points.",
         completion: .files),
+      OptionSpec("--force", .flag, help: "Replace an existing --chart file (never an input of the run)."),
       setOption, horizonOption, CommonOptions.format(), CommonOptions.pricing, CommonOptions.rounding,
     ],
     run: { invocation in try runROI(&invocation) })
@@ -131,11 +132,21 @@ enum ScenarioCommands {
   }
 
   static func runROI(_ invocation: inout Invocation) throws -> Int32 {
+    // Check the chart's path before any work: it may not replace a file without --force, nor
+    // ever the scenario or a pricing table this run reads.
+    let chart = invocation.string("--chart")
+    var policy = OutputPolicy(overwrite: invocation.flag("--force"))
+    if let chart {
+      let inputs = [invocation.string("--scenario"), invocation.pricingOverlay, try? invocation.dataLocation().pricing]
+      for case let input? in inputs { policy.protect(input) }
+      try policy.check(chart)
+    }
     let result = try result(&invocation)
     let candidates = try selected(result, invocation)
     let report = ScenarioReport(result: result, money: invocation.moneyFormat)
-    if let chart = invocation.string("--chart") {
-      try AtomicFile.write(CumulativeCostChart(result: result, money: invocation.moneyFormat).svg(), to: chart)
+    if let chart {
+      try AtomicFile.write(
+        CumulativeCostChart(result: result, money: invocation.moneyFormat).svg(), to: chart, policy: policy)
     }
     if invocation.flag("--monthly") {
       let table = report.monthlyTable(candidates)

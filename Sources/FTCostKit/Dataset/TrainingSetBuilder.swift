@@ -49,13 +49,19 @@ public struct TrainingSetBuilder {
   static let keptMessageKeys = ["role", "content", "name", "weight", "tool_calls", "tool_call_id"]
 
   /// Builds `output` (and `validationOutput`) from `input`; writes nothing if it fails.
+  ///
+  /// Both files are staged beside their destinations and renamed into place together at the end
+  /// (see `StagedFiles`); an existing file is replaced only when `overwrite`, and never the input.
   public func build(input: String, output: String, validationOutput: String?, overwrite: Bool) throws(DatasetError)
     -> Summary
   {
-    try checkOutputs([output] + (validationOutput.map { [$0] } ?? []), input: input, overwrite: overwrite)
+    let policy = try checkOutputs([output] + (validationOutput.map { [$0] } ?? []), input: input, overwrite: overwrite)
     let reader = try LineReader(path: input)
-    let writer = try AtomicWriter(path: output)
-    let validationWriter = try validationOutput.map { path throws(DatasetError) in try AtomicWriter(path: path) }
+    let outputs = StagedFiles(policy: policy)
+    let writer = try AtomicWriter(path: output, in: outputs)
+    let validationWriter = try validationOutput.map { path throws(DatasetError) in
+      try AtomicWriter(path: path, in: outputs)
+    }
     var summary = Summary()
     var seen = Set<UInt64>()
     var random = SplitMix64(seed: options.seed)
@@ -87,29 +93,28 @@ public struct TrainingSetBuilder {
         }
       }
       guard summary.kept > 0 else { throw DatasetError.empty(input) }
-      try writer.commit()
-      try validationWriter?.commit()
+      try writer.commit()  // and the validation file, staged with it
     } catch let error as DatasetError {
-      writer.discard()
-      validationWriter?.discard()
+      outputs.discard()
       throw error
     } catch {
-      writer.discard()
-      validationWriter?.discard()
+      outputs.discard()
       throw .unreadable(input)
     }
     return summary
   }
 
-  func checkOutputs(_ outputs: [String], input: String, overwrite: Bool) throws(DatasetError) {
-    let inputPath = URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path
-    for path in outputs {
-      if URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path == inputPath {
-        throw .sameFile(path)
-      }
-      do { try AtomicFile.checkWritable(path, overwrite: overwrite) } catch { throw .output(error) }
+  /// Checks the outputs against `input` and `overwrite`, and returns the policy they follow.
+  @discardableResult
+  func checkOutputs(_ outputs: [String], input: String, overwrite: Bool) throws(DatasetError) -> OutputPolicy {
+    let policy = OutputPolicy(overwrite: overwrite, inputs: [input])
+    do throws(OutputFileError) {
+      try policy.check(outputs)
+    } catch {
+      if case .isInput(let path, _) = error { throw .sameFile(path) }
+      throw .output(error)
     }
-    if outputs.count == 2, outputs[0] == outputs[1] { throw .sameFile(outputs[0]) }
+    return policy
   }
 
   /// A kept example's messages (each a list of key/value pairs) and its fingerprint.
@@ -209,51 +214,35 @@ public struct SplitMix64 {
   }
 }
 
-/// Writes a file through a hidden temporary sibling, renamed into place only on `commit`.
+/// A streaming output of the dataset commands: staged until `commit`, errors as `DatasetError`.
 final class AtomicWriter {
   let path: String
-  let temporary: String
-  private let handle: FileHandle
-  private var buffer: [UInt8] = []
-  private var committed = false
+  private let files: StagedFiles
+  private let file: StagedFile
 
-  init(path: String) throws(DatasetError) {
-    self.path = path
-    temporary = AtomicFile.temporaryPath(for: path)
-    guard FileManager.default.createFile(atPath: temporary, contents: nil),
-      let handle = FileHandle(forWritingAtPath: temporary)
-    else {
-      throw .output(.writeFailed(path, "could not create a temporary file beside it"))
-    }
-    self.handle = handle
+  /// A file staged on its own (its outputs checked by the caller).
+  convenience init(path: String) throws(DatasetError) {
+    try self.init(path: path, in: StagedFiles())
   }
 
-  deinit {
-    if !committed { discard() }
+  /// A file staged with the others of `files`, committed with them.
+  init(path: String, in files: StagedFiles) throws(DatasetError) {
+    self.path = path
+    self.files = files
+    do { file = try files.stream(to: path) } catch { throw .output(error) }
   }
 
   func write(_ text: String) throws(DatasetError) {
-    buffer.append(contentsOf: text.utf8)
-    if buffer.count > 1 << 20 { try flush() }
+    do { try file.write(text) } catch { throw .output(error) }
   }
 
-  private func flush() throws(DatasetError) {
-    do { try handle.write(contentsOf: buffer) } catch {
-      throw .output(.writeFailed(path, "\(error.localizedDescription)"))
-    }
-    buffer.removeAll(keepingCapacity: true)
-  }
-
+  /// Renames this file (and the others staged with it) into place.
   func commit() throws(DatasetError) {
-    try flush()
-    try? handle.close()
-    do { try AtomicFile.commit(temporary: temporary, to: path) } catch { throw .output(error) }
-    committed = true
+    do { try files.commit() } catch { throw .output(error) }
   }
 
+  /// Removes this file (and the others staged with it).
   func discard() {
-    try? handle.close()
-    try? FileManager.default.removeItem(atPath: temporary)
-    committed = true
+    files.discard()
   }
 }
