@@ -116,16 +116,19 @@ enum ScenarioCommands {
     case .csv:
       let text =
         report.comparisonTable.renderedCSV() + report.eventsSection(of: result.candidates, as: .csv)
-        + report.verdictCSV + overlayNote(report, .csv)
+        + report.hostingSection(as: .csv) + report.verdictCSV + overlayNote(report, .csv)
       invocation.print(text)
     case .markdown:
       var text = report.comparisonTable.renderedMarkdown()
       if !report.events.isEmpty { text += "\n**Events**\n\n" + report.eventsTable.renderedMarkdown() }
+      text += report.hostingSection(as: .markdown)
       if !report.overlayLines.isEmpty { text += "\n" + report.overlayLines }
       invocation.print(text + "\n" + report.verdict)
     case .table:
+      let hosting = report.hostingSection(as: .table)
       invocation.print(
-        header(result) + "\n" + report.comparisonTable.renderedText() + "\n" + report.eventLines + report.overlayLines
+        header(result) + "\n" + report.comparisonTable.renderedText() + "\n" + report.eventLines
+          + (hosting.isEmpty ? "" : hosting.dropFirst() + "") + report.overlayLines
           + invocation.emphasized(report.verdict))
     }
     return CLI.ExitCode.success
@@ -224,6 +227,7 @@ enum ScenarioCommands {
                 let row = point.figures
                 return .object([
                   ("requests_per_month", .number(point.requestsPerMonth)),
+                  ("replicas", row.monthlyHosting.first.map { .integer($0.replicas) } ?? .null),
                   ("payback_months", .number(row.paybackMonths)),
                   ("roi", .number(row.roi)), ("net_benefit", .number(row.netBenefit)), ("npv", .number(row.npv)),
                 ])
@@ -234,16 +238,22 @@ enum ScenarioCommands {
         ]).rendered())
       return CLI.ExitCode.success
     }
-    var table = TextTable(columns: [
+    // A self-hosted candidate steps in replicas: the sweep shows how many month 1 needs.
+    let hosted = figures.cost.hosting != nil
+    var columns: [TextTable.Column] = [
       .init("requests/month", .right), .init("payback", .right), .init("ROI", .right), .init("net benefit", .right),
       .init("NPV", .right),
-    ])
+    ]
+    if hosted { columns.append(.init("replicas", .right)) }
+    var table = TextTable(columns: columns)
     for point in rows {
       let row = point.figures
-      table.append([
+      var cells = [
         MoneyFormat.count(point.requestsPerMonth), report.payback(row.paybackMonths), row.roi.map(money.percent) ?? "-",
         money.total(row.netBenefit), money.total(row.npv),
-      ])
+      ]
+      if hosted { cells.append(row.monthlyHosting.first.map { String($0.replicas) } ?? "-") }
+      table.append(cells)
     }
     let point =
       figures.breakEvenRequestsPerMonth.map { report.breakEven($0) + " requests/month (month 1)" }
@@ -251,6 +261,10 @@ enum ScenarioCommands {
     var summary =
       "\(candidate.name) vs \(base.baseline.cost.plan.name): break-even at \(point) over \(ScenarioReport.months(base.scenario.horizonMonths))."
     if let note = report.statusNote(candidate) { summary += " " + note }
+    if let capacity = figures.cost.hosting?.requestsPerReplicaMonth {
+      summary +=
+        " One replica serves up to \(MoneyFormat.grouped(capacity.rounded(scale: 0, .down))) requests a month at \(money.percent(figures.cost.hosting?.maxUtilization ?? 0)) utilisation; each multiple of that needs one more."
+    }
     let others = base.candidates.filter { $0.name != candidate.name }.map(\.name)
     if !named && !others.isEmpty {
       summary += " Other candidates: \(others.joined(separator: ", ")) (pick one with --candidate)."

@@ -14,14 +14,26 @@ enum TrainCommand {
       OptionSpec("--training-tokens", .value("n"), help: "Training tokens per epoch, when known."),
       OptionSpec("--dataset", .value("file"), help: "A JSONL training file to count exactly.", completion: .files),
       OptionSpec("--epochs", .value("n|auto"), help: "Epochs, or auto (default)."),
-      OptionSpec("--hours", .value("hours"), help: "Training hours, for reinforcement fine-tuning billed per hour."),
+      OptionSpec(
+        "--hours", .value("hours"),
+        help:
+          "Training hours: reinforcement fine-tuning billed per hour, or GPU-hours with --gpu (instead of measured speed)."
+      ),
+      OptionSpec(
+        "--gpu", .value("gpu"),
+        help:
+          "Train an open-weight model on rented GPUs of this type (default for such models: the GPU it was measured on).",
+        completion: .models),
+      OptionSpec(
+        "--method", .value("method"), help: "With --gpu: lora (default) or full fine-tuning.",
+        completion: .values(TrainingMethod.allCases.map(\.rawValue))),
       CommonOptions.asOf, CommonOptions.format(), CommonOptions.pricing, CommonOptions.rounding,
     ],
     run: { invocation in try run(&invocation) })
 
   static func epochs(_ invocation: Invocation) throws(UsageError) -> Int64? {
     guard let text = invocation.string("--epochs"), text != "auto" else { return nil }
-    let range: ClosedRange<Int64> = 1...Int64.max
+    let range = ScenarioLimits.epochs
     guard let value = try? invocation.count("--epochs", in: range) else {
       throw .invalidValue(text, option: "--epochs", reason: .notIn(range, orElse: ["auto"]))
     }
@@ -43,7 +55,9 @@ enum TrainCommand {
     if examples != nil && perExample == nil && trainingTokens == nil && hours == nil {
       throw UsageError.missingDependency("--tokens-per-example", requiredBy: "--examples")
     }
-    let model = try trainableModel(&invocation)
+    let method = try trainingMethod(invocation)
+    let catalog = try invocation.catalog()
+    let named = try catalog.model(named: invocation.string("--model") ?? "")
     var resolvedEpochs = epochs
     if epochs == nil, examples == nil, trainingTokens != nil, hours == nil {
       // The automatic rule needs an example count; with tokens alone one epoch is billed.
@@ -51,11 +65,97 @@ enum TrainCommand {
       invocation.warn(
         "note: no example count, so 1 epoch (the automatic rule needs --examples); pass --epochs to change it")
     }
+    // An open-weight model trains on rented GPUs: asked for with --gpu, or when no service prices it.
+    if invocation.string("--gpu") != nil || (named.fineTuning == nil && named.selfHosting != nil) {
+      let quote = try GPUTrainingQuote.make(
+        model: named, gpu: invocation.string("--gpu"), method: method ?? .lora, catalog: catalog,
+        on: try invocation.asOf(), examples: examples, tokensPerExample: perExample, trainingTokens: trainingTokens,
+        epochs: resolvedEpochs, hours: hours)
+      printGPUQuote(quote, examples: examples, into: &invocation)
+      return CLI.ExitCode.success
+    }
+    if let method {
+      throw UsageError.missingDependency("--gpu", requiredBy: "--method \(method.rawValue)")
+    }
+    let model = try trainableModel(&invocation)
     let plan = try TrainingPlan.resolve(
       model: model, examples: examples, tokensPerExample: perExample, trainingTokens: trainingTokens,
       defaultExampleTokens: nil, epochs: resolvedEpochs, hours: hours)
     print(plan, model: model, examples: examples, into: &invocation)
     return CLI.ExitCode.success
+  }
+
+  /// `--method`, when given.
+  static func trainingMethod(_ invocation: Invocation) throws(UsageError) -> TrainingMethod? {
+    guard let text = invocation.string("--method") else { return nil }
+    guard let method = TrainingMethod(rawValue: text) else {
+      let names = TrainingMethod.allCases.map(\.rawValue)
+      throw .invalidValue(
+        text, option: "--method", reason: .notOneOf(names, suggestion: Suggestions.closest(to: text, in: names).first))
+    }
+    return method
+  }
+
+  /// Prints a job on rented GPUs next to the managed services' price for the same job.
+  static func printGPUQuote(_ quote: GPUTrainingQuote, examples: Int64?, into invocation: inout Invocation) {
+    let money = invocation.moneyFormat.currency(quote.gpu.currency)
+    let plan = quote.plan
+    let rate = quote.gpu.gpuPerHour ?? 0
+    if let stale = quote.gpu.stalenessWarning(today: invocation.today) { invocation.warn("warning: \(stale)") }
+    if invocation.format == .json {
+      invocation.print(
+        JSON.object([
+          ("model", .string(quote.model.id)),
+          ("method", .string(quote.method.rawValue)),
+          ("gpu", .string(quote.gpu.id)),
+          ("gpus_per_replica", .integer(quote.gpusPerReplica)),
+          ("gpu_per_hour", .number(rate)),
+          ("gpu_price_source", .string(quote.gpu.source)),
+          ("gpu_price_as_of", .string(quote.gpu.asOf.description)),
+          ("examples", examples.map { .integer($0) } ?? .null),
+          ("training_tokens_per_epoch", .integer(plan.tokensPerEpoch)),
+          ("epochs", .integer(plan.epochs)),
+          ("billed_tokens", .integer(plan.billedTokens)),
+          ("training_tokens_per_second", .number(quote.tokensPerSecond)),
+          ("gpu_hours", .number(plan.gpuHours)),
+          ("cost", .number(plan.cost)),
+          (
+            "managed",
+            .array(
+              quote.managed.map { service, job in
+                .object([
+                  ("service", .string(service.id)), ("training", .number(service.fineTuning?.training)),
+                  ("cost", .number(job.cost)),
+                ])
+              })
+          ),
+        ]).rendered())
+      return
+    }
+    var table = TextTable(columns: [.init("measure"), .init("value", .right)])
+    table.append(["model", quote.model.id])
+    table.append(["method", quote.method.rawValue])
+    table.append(["GPU", "\(quote.gpusPerReplica)x \(quote.gpu.id) at \(money.price(rate)) per GPU-hour"])
+    table.append(["training tokens per epoch", MoneyFormat.grouped(Decimal(plan.tokensPerEpoch))])
+    table.append(["epochs", "\(plan.epochs)\(plan.epochsAreAutomatic ? " (auto)" : "")"])
+    if let speed = quote.tokensPerSecond {
+      table.append(["training speed per replica", MoneyFormat.grouped(speed) + " tokens/s"])
+    }
+    table.append(["GPU-hours", MoneyFormat.grouped((plan.gpuHours ?? 0).rounded(scale: 2, .plain))])
+    table.append(["training cost", money.total(plan.cost)])
+    for (service, job) in quote.managed {
+      table.append([
+        "on \(service.id) (\(service.fineTuning?.training.map(money.price) ?? "-") per 1M)", money.total(job.cost),
+      ])
+    }
+    var text = table.rendered(as: invocation.format)
+    if invocation.format != .csv {
+      text += "GPU price: \(quote.gpu.source) (as of \(quote.gpu.asOf))\n"
+      if quote.tokensPerSecond != nil, let source = quote.model.selfHosting?.source {
+        text += "Training speed: \(source)\n"
+      }
+    }
+    invocation.print(text)
   }
 
   /// The `--model` priced on `--as-of` (default today); an error when it cannot be trained then.

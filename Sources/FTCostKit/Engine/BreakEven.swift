@@ -5,6 +5,22 @@ extension Comparison {
   /// R* from the horizon's net benefit net(R) = α·R + β (every cost in the model is linear in the
   /// volume): 0 when net(0) ≥ 0; the closed form when nothing varies in time; else bisection.
   func breakEven(_ schedule: PlanSchedule, _ cost: PlanCost, months: [MonthCost], investment: Decimal) -> Decimal? {
+    // Self-hosted serving costs step with the replicas a volume needs: net(R) is then evaluated
+    // month by month at each volume the bisection tries.
+    if (baselineMonths + months).contains(where: \.isStepped) {
+      var unit = scenario.workload
+      unit.requestsPerMonth = 1
+      let factors = (1...months.count).map { ScenarioEngine.requests(inMonth: $0, unit) }
+      return BreakEven.bisection { volume in
+        var net = -investment
+        for (index, factor) in factors.enumerated() {
+          let requests = volume * factor
+          net +=
+            baselineMonths[index].amounts(requests: requests).total - months[index].amounts(requests: requests).total
+        }
+        return net
+      }
+    }
     let line = BreakEven.NetBenefitLine(
       baseline: baselineMonths, candidate: months, workload: scenario.workload, investment: investment)
     if line.net(at: 0) >= 0 { return 0 }

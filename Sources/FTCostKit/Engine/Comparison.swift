@@ -13,8 +13,9 @@ struct Comparison {
   /// R_1 … R_H.
   let volumes: [Decimal]
 
-  func figures(_ schedule: PlanSchedule, _ cost: PlanCost) -> CandidateFigures {
+  func figures(_ schedule: PlanSchedule, _ priced: PlanCost) -> CandidateFigures {
     let horizon = scenario.horizonMonths
+    let cost = priced.atVolume(volumes[0])
     let months = (1...horizon).map { schedule.cost(ofMonth: $0, calendar: calendar, baseline: baselineSchedule) }
     let amounts = zip(months, volumes).map { $0.amounts(requests: $1) }
     let monthly = amounts.map(\.total)
@@ -38,7 +39,8 @@ struct Comparison {
       investment: investment, netBenefit: net, roi: investment > 0 ? net / investment : nil,
       benefitCostRatio: investment > 0 ? totalSavings / investment : nil, paybackMonths: payback,
       paybackDate: payback.map { calendar.start.adding(fractionalMonths: $0) },
-      breakEvenRequestsPerMonth: breakEven(schedule, cost, months: months, investment: investment), npv: npv)
+      breakEvenRequestsPerMonth: breakEven(schedule, cost, months: months, investment: investment), npv: npv,
+      monthlyHosting: months.contains(where: \.isStepped) ? zip(months, volumes).map { $0.hosting(requests: $1) } : [])
   }
 
   /// payback_months is the smallest t ≥ 0 with cumulative savings ≥ ΔI, linear inside the month where they cross: t = (m−1) + (ΔI − Σ_{k<m} savings_k) / savings_m; 0 when ΔI ≤ 0; searched to max(120, 10·H) months and "never" (null) beyond.

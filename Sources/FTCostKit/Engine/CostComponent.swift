@@ -13,6 +13,8 @@ public enum CostComponent: Int, CaseIterable, Sendable {
   case reindexing
   /// A deployed fine-tuned model's hourly fee × 730.
   case hosting
+  /// Rented GPUs of a self-hosted plan: replicas × GPUs per replica × hours × the GPU's price.
+  case gpuServing
   /// fine_tuning.storage_per_month of a fine-tuned model.
   case storage
   /// ops_monthly: recurring people and tooling.
@@ -30,7 +32,7 @@ public enum CostComponent: Int, CaseIterable, Sendable {
   public var basis: Basis {
     switch self {
     case .tokens, .failures: return .perRequest
-    case .vectorDatabase, .reindexing, .hosting, .storage, .operations: return .perMonth
+    case .vectorDatabase, .reindexing, .hosting, .storage, .operations, .gpuServing: return .perMonth
     case .retraining, .migration: return .dated
     }
   }
@@ -43,6 +45,7 @@ public enum CostComponent: Int, CaseIterable, Sendable {
     case .vectorDatabase: return "vector_db"
     case .reindexing: return "reindexing"
     case .hosting: return "hosting"
+    case .gpuServing: return "gpu_serving"
     case .storage: return "storage"
     case .operations: return "operations"
     case .retraining: return "retraining"
@@ -58,6 +61,7 @@ public enum CostComponent: Int, CaseIterable, Sendable {
     case .vectorDatabase: return "vector database"
     case .reindexing: return "re-indexing"
     case .hosting: return "hosting"
+    case .gpuServing: return "GPU serving"
     case .storage: return "model storage"
     case .operations: return "operations"
     case .retraining: return "retraining"

@@ -23,12 +23,27 @@ public struct PlanCost: Sendable, Equatable {
   public var unconfirmedUsed: [String]
   /// Values a pricing overlay set that this plan used, as `model: field (file)`.
   public var overlaidUsed: [String]
+  /// Serving on the plan's own GPUs at the start, when it does.
+  public var hosting: HostedServing?
+  /// Tokens in and out of one request (s + f + c + u + o), for costs per 1M tokens.
+  public var tokensPerRequest: Int64 = 0
 
   public var oneTimeCost: Decimal { oneTime.total }
   public var teacherCost: Decimal { oneTime[.teacherAnswers] }
   public var evaluationCost: Decimal { oneTime[.evaluation] }
   public var corpusCost: Decimal { oneTime[.corpusEmbedding] }
   public var labelingCost: Decimal { oneTime[.labeling] }
+
+  /// The month-1 figures at a month-1 volume of `requests`: a self-hosted plan's cost per request
+  /// is its month-1 GPU cost / R_1 on top of any per-request cost (a RAG query's embedding).
+  public func atVolume(_ requests: Decimal) -> PlanCost {
+    guard let hosting, requests > 0 else { return self }
+    var cost = self
+    let gpu = hosting.usage(requests: requests, share: 1).cost / requests
+    cost.costPerRequest += gpu
+    cost.effectiveCostPerRequest += gpu
+    return cost
+  }
 
   /// A month is 730 hours (8,760 / 12) wherever an hourly rate becomes a monthly one.
   public static let hoursPerMonth: Decimal = 730

@@ -6,6 +6,8 @@ struct PlanModels: Sendable {
   var embedding: ModelPricing?
   var teacher: ModelPricing?
   var judge: ModelPricing?
+  /// The GPU a self-hosted plan rents.
+  var gpu: ModelPricing?
 }
 
 /// Prices one plan's terms on a given day: its per-request and monthly rates, its training, its
@@ -40,38 +42,72 @@ struct PlanPricer: Sendable {
       cachedShare: workload.cachedPrefixShare)
   }
 
+  /// A model's measured throughput on GPUs, or that of the open-weight model a managed entry runs.
+  func selfHosting(of model: ModelPricing) -> SelfHosting? { catalog.selfHosting(of: model) }
+
   /// The models the plan is written with: serving model, embedding model, teacher and judge.
   func models() throws -> PlanModels {
     let serving = try catalog.model(named: plan.model)
-    if trains, serving.fineTuning == nil { throw TrainingError.notFineTunable(serving.id) }
+    var gpu: ModelPricing?
+    if let hosting = plan.hosting {
+      let figures = selfHosting(of: serving)
+      guard figures != nil || hosting.gpu != nil else { throw CostError.notSelfHostable(serving.id) }
+      guard let name = hosting.gpu ?? figures?.gpu else {
+        throw CostError.hostingFigureMissing(model: serving.id, field: "a gpu")
+      }
+      let entry = try catalog.model(named: name)
+      guard entry.gpuPerHour != nil else {
+        throw CostError.hostingFigureMissing(model: serving.id, field: "a GPU with gpu_per_hour (\(entry.id) has none)")
+      }
+      if hosting.inputTokensPerSecond == nil && figures?.inputTokensPerSecond == nil {
+        throw CostError.hostingFigureMissing(model: serving.id, field: "input_tokens_per_second")
+      }
+      if hosting.outputTokensPerSecond == nil && figures?.outputTokensPerSecond == nil {
+        throw CostError.hostingFigureMissing(model: serving.id, field: "output_tokens_per_second")
+      }
+      gpu = entry
+    } else if trains, serving.fineTuning == nil {
+      throw TrainingError.notFineTunable(serving.id)
+    }
     let embedding = try plan.terms.retrieval.map { try catalog.model(named: $0.embeddingModel) }
     if let embedding, embedding.embedding == nil { throw CostError.noEmbeddingPrice(embedding.id) }
     let teacher = try plan.terms.teacher.map { try catalog.model(named: $0.model) }
     let judge = try plan.evaluation.map { try catalog.model(named: $0.judge) }
-    return PlanModels(serving: serving, embedding: embedding, teacher: teacher, judge: judge)
+    return PlanModels(serving: serving, embedding: embedding, teacher: teacher, judge: judge, gpu: gpu)
   }
 
   /// The plan's rates on `day` serving on `model` (and embedding with `embedding`).
   ///
   /// cost_req = (s+f)·(1−h)·Pin + (s+f)·h·Pcache + (c+u)·Pin + o·Pout, plus u·Pemb for RAG.
-  func rates(on day: ISODate, model base: ModelPricing, embedding embeddingBase: ModelPricing?) throws -> (
-    PlanRates, [PriceUse]
-  ) {
+  func rates(
+    on day: ISODate, model base: ModelPricing, embedding embeddingBase: ModelPricing?, gpu gpuBase: ModelPricing? = nil
+  ) throws -> (PlanRates, [PriceUse]) {
     let model = base.pricing(on: day)
     let shape = self.shape
-    let prefix = Decimal(shape.system) + Decimal(shape.fewShot)
-    let request = try RequestPricer.cost(
-      model: model, fineTuned: trains, batch: false, totalInputTokens: shape.totalInput,
-      uncachedInput: prefix * (1 - shape.cachedShare) + Decimal(shape.context) + Decimal(shape.user),
-      cachedInput: prefix * shape.cachedShare, output: Decimal(shape.output))
-    let pricesPath = trains ? "fine_tuning.inference" : "inference"
-    var modelPaths = ["\(pricesPath).input", "\(pricesPath).output"]
-    if shape.cachedShare > 0 { modelPaths.append("\(pricesPath).cached_input") }
     var perRequest = ComponentAmounts()
     var perMonth = ComponentAmounts()
-    perRequest[.tokens] = request.total
-    perRequest[.failures] = (1 - plan.successRate) * workload.failureCost
+    var modelPaths: [String] = []
     var uses: [PriceUse] = []
+    var hosted: HostedServing?
+    if let hosting = plan.hosting, let gpuBase {
+      // On its own GPUs no per-token price applies: the plan pays for replica time.
+      let gpu = gpuBase.pricing(on: day)
+      hosted = HostedServing.make(
+        figures: selfHosting(of: model), terms: hosting, gpu: gpu, inputTokens: shape.totalInput,
+        outputTokens: shape.output)
+      uses.append(PriceUse(model: gpu, paths: ["gpu_per_hour"]))
+    } else {
+      let prefix = Decimal(shape.system) + Decimal(shape.fewShot)
+      let request = try RequestPricer.cost(
+        model: model, fineTuned: trains, batch: false, totalInputTokens: shape.totalInput,
+        uncachedInput: prefix * (1 - shape.cachedShare) + Decimal(shape.context) + Decimal(shape.user),
+        cachedInput: prefix * shape.cachedShare, output: Decimal(shape.output))
+      let pricesPath = trains ? "fine_tuning.inference" : "inference"
+      modelPaths = ["\(pricesPath).input", "\(pricesPath).output"]
+      if shape.cachedShare > 0 { modelPaths.append("\(pricesPath).cached_input") }
+      perRequest[.tokens] = request.total
+    }
+    perRequest[.failures] = (1 - plan.successRate) * workload.failureCost
     var embedding: ModelPricing?
     if let retrieval = plan.terms.retrieval, let embeddingBase {
       let priced = embeddingBase.pricing(on: day)
@@ -83,7 +119,7 @@ struct PlanPricer: Sendable {
       uses.append(PriceUse(model: priced, paths: ["embedding.input"]))
       embedding = priced
     }
-    if trains, let fineTuning = model.fineTuning {
+    if trains, hosted == nil, let fineTuning = model.fineTuning {
       if let hosting = fineTuning.hostingPerHour {
         perMonth[.hosting] = hosting * PlanCost.hoursPerMonth
         modelPaths.append("fine_tuning.hosting_per_hour")
@@ -95,18 +131,36 @@ struct PlanPricer: Sendable {
     }
     perMonth[.operations] = plan.opsMonthly
     uses.insert(PriceUse(model: model, paths: modelPaths), at: 0)
-    return (PlanRates(model: model, embedding: embedding, perRequest: perRequest, perMonth: perMonth), uses)
+    return (
+      PlanRates(model: model, embedding: embedding, perRequest: perRequest, perMonth: perMonth, hosted: hosted), uses
+    )
   }
 
   /// The training job on `model` with the prices of `day`, from the plan's terms.
   ///
   /// `sameAs` reuses another job's tokens per epoch and epochs (a migration retrains on the
   /// successor with the same training tokens and epochs).
-  func training(on day: ISODate, model base: ModelPricing, sameAs original: TrainingPlan? = nil) throws -> (
-    TrainingPlan, PriceUse
-  ) {
+  func training(
+    on day: ISODate, model base: ModelPricing, sameAs original: TrainingPlan? = nil, gpu gpuBase: ModelPricing? = nil
+  ) throws -> (TrainingPlan, PriceUse) {
     let model = base.pricing(on: day)
     guard let terms = plan.terms.training else { throw TrainingError.notFineTunable(model.id) }
+    if let hosting = plan.hosting, let gpuBase {
+      // A self-hosted plan trains on its hosting GPU type and GPUs per replica.
+      let gpu = gpuBase.pricing(on: day)
+      let shape = self.shape
+      let overhead = TrainingPlan.exampleOverhead(hasSystemMessage: shape.system > 0)
+      let answer = plan.terms.teacher?.outputTokens ?? shape.output
+      let figures = selfHosting(of: model)
+      let method = terms.method ?? .lora
+      let job = try TrainingPlan.onGPUs(
+        model: model, method: method, speed: figures?.trainingTokensPerSecond[method], gpu: gpu,
+        gpusPerReplica: hosting.gpusPerReplica ?? figures?.gpusPerReplica ?? 1, examples: terms.examples,
+        tokensPerExample: terms.tokensPerExample, trainingTokens: terms.trainingTokens,
+        defaultExampleTokens: PlanPricer.sum(shape.system, shape.user, answer, overhead), epochs: terms.epochs,
+        hours: terms.trainingHours)
+      return (job, PriceUse(model: gpu, paths: ["gpu_per_hour"]))
+    }
     let training: TrainingPlan
     if let original {
       training = try TrainingPlan.resolve(

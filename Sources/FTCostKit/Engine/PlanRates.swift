@@ -11,12 +11,14 @@ struct PlanRates: Sendable, Equatable {
   var perRequest: ComponentAmounts
   /// Fixed costs of a whole month.
   var perMonth: ComponentAmounts
+  /// Serving on the plan's own GPUs, whose cost follows the volume in steps of one replica.
+  var hosted: HostedServing?
 
   /// cost_req: the token cost of one request.
   var tokenCost: Decimal { perRequest[.tokens] }
 
   /// True when the two rates charge the same amounts (a price changed that this plan does not use).
   func chargesSame(as other: PlanRates) -> Bool {
-    perRequest == other.perRequest && perMonth == other.perMonth
+    perRequest == other.perRequest && perMonth == other.perMonth && hosted == other.hosted
   }
 }

@@ -56,8 +56,14 @@ struct MonthCost: Sendable {
   var fixedDays = ComponentAmounts()
   /// Costs paid once on a day of the month.
   var charges = ComponentAmounts()
+  /// Parts of the month served on the plan's own GPUs, with their days: their cost steps with the
+  /// number of replicas the month's volume needs.
+  var hostedParts: [(days: Int, serving: HostedServing)] = []
   /// n_m, the days in the month.
   var days: Int
+
+  /// True when the month's cost is not linear in its volume (self-hosted parts).
+  var isStepped: Bool { !hostedParts.isEmpty }
 
   /// The per-request cost of the month as a whole: Σ k·rate / n_m.
   var perRequest: Decimal { perRequestDays.total / Decimal(days) }
@@ -74,7 +80,21 @@ struct MonthCost: Sendable {
       let sum = scaled + fixedDays[component]
       amounts[component] = (sum == 0 ? 0 : sum / monthDays) + charges[component]
     }
+    amounts[.gpuServing] += hosting(requests: requests).cost
     return amounts
+  }
+
+  /// Replicas, GPU-hours and GPU cost of the month's self-hosted parts for `requests` requests.
+  ///
+  /// A part of k days carries k / n_m of the month's requests.
+  func hosting(requests: Decimal) -> HostingUsage {
+    var usage = HostingUsage()
+    let monthDays = Decimal(days)
+    for part in hostedParts {
+      let share = Decimal(part.days) / monthDays
+      usage.add(part.serving.usage(requests: requests * share, share: share))
+    }
+    return usage
   }
 }
 
@@ -101,6 +121,7 @@ extension PlanSchedule {
         let days = Decimal(partStart.days(to: partEnd))
         cost.perRequestDays.add(rates.perRequest, times: days)
         cost.fixedDays.add(rates.perMonth, times: days)
+        if let hosted = rates.hosted { cost.hostedParts.append((partStart.days(to: partEnd), hosted)) }
         for charge in charges where charge.date >= partStart && charge.date < partEnd {
           cost.charges[charge.component] += charge.amount
         }

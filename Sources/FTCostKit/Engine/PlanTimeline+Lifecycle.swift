@@ -46,7 +46,7 @@ extension PlanTimeline {
       try cannotMigrate(on: day, reason: "embedding model \(embedding.id) retires on \(day) and \(reason)", &walk)
       return
     }
-    let (rates, uses) = try pricer.rates(on: day, model: walk.current, embedding: successor)
+    let (rates, uses) = try pricer.rates(on: day, model: walk.current, embedding: successor, gpu: walk.gpu)
     let corpus = Decimal(plan.terms.retrieval?.corpusTokens ?? 0)
     let charge =
       corpus * (successor.pricing(on: day).embedding?.input ?? 0) / RequestPricer.tokensPerPriceUnit
@@ -72,7 +72,7 @@ extension PlanTimeline {
   /// training jobs; otherwise blocked, and a candidate falls back (the retraining is not billed).
   func retrain(on day: ISODate, month: Int, _ walk: inout Walk, models: PlanModels) throws {
     let model = walk.current
-    guard model.acceptsTraining(on: day) else {
+    guard hosted || model.acceptsTraining(on: day) else {
       let reason = model.trainingUnavailableReason(on: day) ?? "\(model.id) takes no training jobs then"
       guard !isBaseline else {
         throw ScenarioError.lifecycle(
@@ -85,7 +85,7 @@ extension PlanTimeline {
       fallBack(on: day, reason: "its retraining in month \(month) cannot start (\(reason))", &walk)
       return
     }
-    let (job, trainingUse) = try pricer.training(on: day, model: model)
+    let (job, trainingUse) = try pricer.training(on: day, model: model, gpu: walk.gpu)
     let (answer, teacherUses) = try pricer.teacherAnswer(on: day, teacher: models.teacher)
     let (evaluation, judgeUses) = try pricer.evaluation(
       on: day, judge: models.judge, candidateTokenCost: walk.rates.tokenCost,
@@ -128,7 +128,7 @@ extension PlanTimeline {
     } else if !successor.serves(on: day, fineTuned: false) {
       return .impossible("its successor \(successor.id) does not serve then either")
     }
-    let (rates, rateUses) = try pricer.rates(on: day, model: successor, embedding: walk.embedding)
+    let (rates, rateUses) = try pricer.rates(on: day, model: successor, embedding: walk.embedding, gpu: walk.gpu)
     var charge = plan.migrationCost
     var uses = rateUses
     if trains {

@@ -8,10 +8,10 @@ extension PlanTimeline {
   func startProblem(_ models: PlanModels) -> String? {
     let start = calendar.start
     let serving = models.serving
-    if let stop = serving.stopsServing(fineTuned: trains), stop <= start {
+    if let stop = servingStops(serving), stop <= start {
       return "\(trains ? "fine-tuned " : "")\(serving.id) \(stop < start ? "retired" : "retires") on \(stop)"
     }
-    if trains, !serving.acceptsTraining(on: start), let reason = serving.trainingUnavailableReason(on: start) {
+    if trains, !hosted, !serving.acceptsTraining(on: start), let reason = serving.trainingUnavailableReason(on: start) {
       return reason
     }
     let others: [(String, ModelPricing?)] = [
@@ -45,7 +45,8 @@ extension PlanTimeline {
   /// training job.
   func priceAtStart(_ models: PlanModels) throws -> (PlanCost, PlanRates, [PriceUse]) {
     let start = calendar.start
-    let (rates, rateUses) = try pricer.rates(on: start, model: models.serving, embedding: models.embedding)
+    let (rates, rateUses) = try pricer.rates(
+      on: start, model: models.serving, embedding: models.embedding, gpu: models.gpu)
     var uses = rateUses
     var oneTime = OneTimeCosts()
     oneTime[.setup] = plan.setupCost
@@ -56,7 +57,7 @@ extension PlanTimeline {
     uses += teacherUses
     var training: TrainingPlan?
     if let terms = plan.terms.training {
-      let (job, use) = try pricer.training(on: start, model: models.serving)
+      let (job, use) = try pricer.training(on: start, model: models.serving, gpu: models.gpu)
       training = job
       uses.append(use)
       let examples = Decimal(terms.examples ?? 0)
@@ -74,7 +75,10 @@ extension PlanTimeline {
       effectiveCostPerRequest: rates.perRequest.total, oneTime: oneTime, fixedMonthlyCost: rates.perMonth.total,
       training: training, teacherAnswerCost: teacherAnswer,
       modelsUsed: [models.serving, models.embedding, models.teacher, models.judge].compactMap { $0 },
-      unconfirmedUsed: PriceUse.unconfirmed(in: uses), overlaidUsed: PriceUse.overlaid(in: uses))
-    return (cost, rates, uses)
+      unconfirmedUsed: PriceUse.unconfirmed(in: uses), overlaidUsed: PriceUse.overlaid(in: uses),
+      hosting: rates.hosted)
+    var priced = cost
+    priced.tokensPerRequest = PlanPricer.sum(pricer.shape.totalInput, pricer.shape.output)
+    return (priced, rates, uses)
   }
 }

@@ -15,6 +15,13 @@ struct PlanTimeline {
   var catalog: PricingCatalog { pricer.catalog }
   var isBaseline: Bool { baseline == nil }
   var trains: Bool { pricer.trains }
+  /// True for a plan on its own GPUs: its open-weight model never retires and always trains.
+  var hosted: Bool { plan.hosting != nil }
+
+  /// The day the plan's serving model stops, or `nil` when it does not (self-hosted models never retire).
+  func servingStops(_ model: ModelPricing) -> ISODate? {
+    hosted ? nil : model.stopsServing(fineTuned: trains)
+  }
 
   /// A plan that can start, priced and scheduled; or one that cannot, with the reason.
   enum Outcome {
@@ -37,7 +44,7 @@ struct PlanTimeline {
     }
     let (startCost, firstRates, startUses) = try priceAtStart(models)
     var walk = Walk(
-      current: models.serving, embedding: models.embedding, rates: firstRates,
+      current: models.serving, embedding: models.embedding, gpu: models.gpu, rates: firstRates,
       ownChanges: [(start, firstRates)], uses: startUses)
     try walkEvents(&walk, models: models, original: startCost.training)
     let leadEnd = isBaseline ? start : calendar.leadTimeEnd(months: plan.leadTimeMonths)
@@ -52,6 +59,7 @@ struct PlanTimeline {
   struct Walk {
     var current: ModelPricing
     var embedding: ModelPricing?
+    var gpu: ModelPricing?
     var rates: PlanRates
     var ownChanges: [(ISODate, PlanRates)]
     var uses: [PriceUse]
@@ -61,11 +69,12 @@ struct PlanTimeline {
     var serviceEnd: ISODate?
 
     init(
-      current: ModelPricing, embedding: ModelPricing?, rates: PlanRates, ownChanges: [(ISODate, PlanRates)],
-      uses: [PriceUse]
+      current: ModelPricing, embedding: ModelPricing?, gpu: ModelPricing?, rates: PlanRates,
+      ownChanges: [(ISODate, PlanRates)], uses: [PriceUse]
     ) {
       self.current = current
       self.embedding = embedding
+      self.gpu = gpu
       self.rates = rates
       self.ownChanges = ownChanges
       self.uses = uses
@@ -84,7 +93,8 @@ struct PlanTimeline {
       var candidates: [ISODate] = []
       candidates += walk.current.priceChanges.map(\.effectiveFrom)
       candidates += walk.embedding?.priceChanges.map(\.effectiveFrom) ?? []
-      candidates += [walk.current.stopsServing(fineTuned: trains), walk.embedding?.stopsServing(fineTuned: false)]
+      candidates += walk.gpu?.priceChanges.map(\.effectiveFrom) ?? []
+      candidates += [servingStops(walk.current), walk.embedding?.stopsServing(fineTuned: false)]
         .compactMap { $0 }
       if let month = retrainMonth, month <= calendar.horizonMonths {
         candidates.append(calendar.firstDay(ofMonth: month))
@@ -92,7 +102,7 @@ struct PlanTimeline {
       guard let day = candidates.filter({ $0 > cursor }).min(), day < calendar.searchEnd else { return }
       cursor = day
       try applyPriceChanges(on: day, &walk)
-      if walk.current.stopsServing(fineTuned: trains) == day {
+      if servingStops(walk.current) == day {
         try retireServingModel(on: day, &walk, models: models, original: original)
         if walk.fallback != nil || walk.serviceEnd != nil { return }
       }
@@ -113,16 +123,21 @@ struct PlanTimeline {
     if let embedding = walk.embedding {
       changes += embedding.priceChanges.filter { $0.effectiveFrom == day }.map { (embedding, $0) }
     }
+    if let gpu = walk.gpu {
+      changes += gpu.priceChanges.filter { $0.effectiveFrom == day }.map { (gpu, $0) }
+    }
     guard !changes.isEmpty else { return }
-    let (rates, uses) = try pricer.rates(on: day, model: walk.current, embedding: walk.embedding)
+    let (rates, uses) = try pricer.rates(on: day, model: walk.current, embedding: walk.embedding, gpu: walk.gpu)
     guard !rates.chargesSame(as: walk.rates) else {
       walk.rates = rates
       return
     }
     // A model that retires the same day never serves at its new price: its change is no event.
     let served = changes.compactMap { model, change -> String? in
-      let fineTuned = trains && model.id == walk.current.id
-      if model.stopsServing(fineTuned: fineTuned) == day { return nil }
+      let fineTuned = trains && !hosted && model.id == walk.current.id
+      if model.id == walk.current.id ? servingStops(model) == day : model.stopsServing(fineTuned: false) == day {
+        return nil
+      }
       return PriceChangeDescription.served(change, of: model, fineTuned: fineTuned)
     }
     if !served.isEmpty, !isLeadTimeDay(day) {

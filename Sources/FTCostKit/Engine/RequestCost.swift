@@ -11,6 +11,10 @@ public enum CostError: Error, Equatable, CustomStringConvertible {
   case batchWithLongContextTier(String, threshold: Int64)
   case noEmbeddingPrice(String)
   case mixedCurrencies([String])
+  /// Self-hosting asked of a model the tables give no GPU throughput for (an API-only model).
+  case notSelfHostable(String)
+  /// A self-hosted plan lacks a figure it needs (its GPU, or a throughput), named by field.
+  case hostingFigureMissing(model: String, field: String)
 
   public var description: String {
     switch self {
@@ -37,6 +41,12 @@ public enum CostError: Error, Equatable, CustomStringConvertible {
     case .noEmbeddingPrice(let model):
       return
         "model '\(model)' is not an embedding model (no embedding.input price); pick one from 'ftcost pricing list'"
+    case .notSelfHostable(let model):
+      return
+        "model '\(model)' cannot be self-hosted: the pricing tables have no self_hosting figures for it (it is served through its provider's API); pick an open-weight model such as qwen3-8b, or give hosting.gpu and its input and output tokens per second"
+    case .hostingFigureMissing(let model, let field):
+      return
+        "self-hosting \(model) needs \(field): add it to the plan's hosting object, or to the model's self_hosting in a --pricing overlay"
     case .mixedCurrencies(let currencies):
       return
         "the models used are priced in different currencies (\(currencies.joined(separator: ", "))); ftcost does not convert currencies, use tables in one currency"

@@ -94,12 +94,15 @@ public enum ScenarioEngine {
     let volumes = (1...horizon).map { requests(inMonth: $0, scenario.workload) }
     let baselineAmounts = zip(baselineMonths, volumes).map { $0.amounts(requests: $1) }
     let baselineMonthly = baselineAmounts.map(\.total)
+    let baselineCost = planned.baselineCost.atVolume(volumes[0])
     let baseline = BaselineResult(
-      cost: planned.baselineCost, monthlyCost: baselineMonthly, monthlyComponents: baselineAmounts,
-      totalCost: planned.baselineCost.oneTimeCost + baselineMonthly.reduce(0, +),
-      events: inHorizon(baselineSchedule.events, calendar))
+      cost: baselineCost, monthlyCost: baselineMonthly, monthlyComponents: baselineAmounts,
+      totalCost: baselineCost.oneTimeCost + baselineMonthly.reduce(0, +),
+      events: inHorizon(baselineSchedule.events, calendar),
+      monthlyHosting: baselineMonths.contains(where: \.isStepped)
+        ? zip(baselineMonths, volumes).map { $0.hosting(requests: $1) } : [])
     let comparison = Comparison(
-      scenario: scenario, calendar: calendar, baselineSchedule: baselineSchedule, baselineCost: planned.baselineCost,
+      scenario: scenario, calendar: calendar, baselineSchedule: baselineSchedule, baselineCost: baselineCost,
       baselineMonths: baselineMonths, baselineMonthly: baselineMonthly, volumes: volumes)
     let candidates = planned.candidates.map { candidate -> CandidateResult in
       switch candidate {

@@ -11,6 +11,8 @@ public struct BaselineResult: Sendable {
   public var totalCost: Decimal
   /// Dated events inside the horizon (price changes, migrations).
   public var events: [PlanEvent]
+  /// Self-hosted serving month by month (empty when the baseline serves through an API).
+  public var monthlyHosting: [HostingUsage] = []
 }
 
 /// One candidate's money figures against the baseline, when it can run.
@@ -43,6 +45,8 @@ public struct CandidateFigures: Sendable {
   public var breakEvenRequestsPerMonth: Decimal?
   /// −ΔI + Σ savings_m / (1+r)^m.
   public var npv: Decimal
+  /// Self-hosted serving month by month (empty when the candidate serves through an API).
+  public var monthlyHosting: [HostingUsage] = []
 }
 
 /// One candidate compared with the baseline over the horizon.

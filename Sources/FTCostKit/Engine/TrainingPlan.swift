@@ -14,6 +14,9 @@ public struct TrainingPlan: Sendable, Equatable {
   public var cost: Decimal
   /// Training hours billed, for per-hour training.
   public var hours: Decimal?
+  /// GPU-hours of a job run on the plan's own GPUs, and the GPU's id.
+  public var gpuHours: Decimal?
+  public var gpu: String?
 
   /// Billed training tokens: D · e (resolve refuses plans where the product does not fit).
   public var billedTokens: Int64 {
@@ -108,6 +111,8 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible {
   case badEpochs(Int64)
   /// A size beyond the limits a training job is priced for.
   case outOfRange(String, value: Int64, maximum: Decimal)
+  /// A job on the plan's own GPUs needs a measured training speed for its method.
+  case noTrainingThroughput(model: String, method: String)
   /// Training tokens beyond what a job can hold (examples × tokens per example × epochs).
   case tooLarge(examples: Int64, tokensPerExample: Int64)
   case notFineTunable(String)
@@ -126,6 +131,9 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible {
     case .badEpochs(let epochs):
       return
         "epochs must be \(ScenarioLimits.epochs.lowerBound) to \(ScenarioLimits.epochs.upperBound) (found \(epochs))"
+    case .noTrainingThroughput(let model, let method):
+      return
+        "training \(model) with \(method) on its GPUs needs self_hosting.training_tokens_per_second.\(method) in the pricing tables; add it in a --pricing overlay, or give training_hours"
     case .outOfRange(let name, let value, let maximum):
       return "\(name) must be at most \(MoneyFormat.grouped(maximum)) (found \(MoneyFormat.grouped(Decimal(value))))"
     case .tooLarge(let examples, let perExample):
@@ -144,5 +152,40 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible {
     case .needsHours(let model):
       return "model '\(model)' bills training by the hour (reinforcement fine-tuning); give training_hours (or --hours)"
     }
+  }
+}
+
+extension TrainingPlan {
+  /// A job on rented GPUs: GPU-hours = D · e / (training tokens per second · 3600) · GPUs per
+  /// replica, or `hours` when given; cost = GPU-hours · the GPU's price per hour.
+  ///
+  /// `speed` is one replica's measured training throughput for `method`.
+  ///
+  /// D and e follow the same rules as a provider's job (training tokens, or examples times their
+  /// size; epochs given or automatic).
+  public static func onGPUs(
+    model: ModelPricing, method: TrainingMethod, speed: Decimal?, gpu: ModelPricing, gpusPerReplica: Int64,
+    examples: Int64?, tokensPerExample: Int64?, trainingTokens: Int64?, defaultExampleTokens: Int64?, epochs: Int64?,
+    hours: Decimal?
+  ) throws(TrainingError) -> TrainingPlan {
+    var sizing = model
+    // Size the job with the per-token rules, at a notional price of 1 per 1M tokens.
+    sizing.fineTuning = FineTuningPrices(training: 1, maxTokensPerExample: model.fineTuning?.maxTokensPerExample)
+    var plan = try resolve(
+      model: sizing, examples: examples, tokensPerExample: tokensPerExample, trainingTokens: trainingTokens,
+      defaultExampleTokens: defaultExampleTokens, epochs: epochs, hours: nil)
+    let gpuHours: Decimal
+    if let hours {
+      gpuHours = hours
+    } else {
+      guard let speed else {
+        throw .noTrainingThroughput(model: model.id, method: method.rawValue)
+      }
+      gpuHours = Decimal(plan.tokensPerEpoch) * Decimal(plan.epochs) / (speed * 3600) * Decimal(gpusPerReplica)
+    }
+    plan.gpuHours = gpuHours
+    plan.gpu = gpu.id
+    plan.cost = gpuHours * (gpu.gpuPerHour ?? 0)
+    return plan
   }
 }

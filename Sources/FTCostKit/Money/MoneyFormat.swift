@@ -75,6 +75,13 @@ public struct MoneyFormat: Sendable, Equatable {
     return Self.grouped(value.rounded(scale: 2, rule: rounding), minimumFractionDigits: 2)
   }
 
+  /// A share as a percentage with `places` decimals: `99.98%`.
+  public func percent(_ value: Decimal, places: Int) -> String {
+    guard value.isFinite else { return "n/a" }
+    let scaled = (value * 100).rounded(scale: places, rule: rounding)
+    return (scaled < 0 ? "-" : "") + Self.grouped(scaled.magnitude, minimumFractionDigits: places) + "%"
+  }
+
   /// A ratio as a whole percentage: `3,157%`.
   public func percent(_ value: Decimal) -> String {
     guard value.isFinite else { return "n/a" }

@@ -28,6 +28,12 @@ public struct ModelPricing: Sendable, Equatable {
   public var fineTuning: FineTuningPrices?
   public var embedding: EmbeddingPrices?
   public var gpuPerHour: Decimal?
+  /// Billions of parameters of an open-weight model.
+  public var parametersB: Decimal?
+  /// Throughput on rented GPUs, for open-weight models that can be served and trained there.
+  public var selfHosting: SelfHosting?
+  /// The open-weight model a managed service's entry runs (`together-qwen3-8b` → `qwen3-8b`).
+  public var openModel: String?
   public var asOf: ISODate
   public var source: String
   /// Field paths whose values no primary source confirms (`fine_tuning.training`, …).
@@ -69,6 +75,7 @@ public struct ModelPricing: Sendable, Equatable {
   public var kind: String {
     if embedding != nil { return "embedding" }
     if gpuPerHour != nil { return "gpu" }
+    if selfHosting != nil && inference == nil { return "open-weight" }
     return "chat"
   }
 }

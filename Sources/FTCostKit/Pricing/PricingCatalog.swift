@@ -50,6 +50,24 @@ public struct PricingCatalog: Sendable {
             "successor \"\(successor)\" is not a model in the pricing tables.\(Suggestions.hint(for: successor, in: Array(index.keys).sorted())) Name the id or alias of the model that replaces \(model.id)."
         ))
     }
+    for model in models {
+      if let gpu = model.selfHosting?.gpu {
+        let found = (index[gpu] ?? index[gpu.lowercased()]).map { models[$0] }
+        if found?.gpuPerHour == nil {
+          problems.append(
+            Diagnostic(
+              file: model.origin.file, location: nil, path: "\(model.id).self_hosting.gpu",
+              message:
+                "\"\(gpu)\" is not a GPU in the pricing tables (an entry with gpu_per_hour); name one, e.g. h100-80gb"))
+        }
+      }
+      if let base = model.openModel, index[base] == nil {
+        problems.append(
+          Diagnostic(
+            file: model.origin.file, location: nil, path: "\(model.id).open_model",
+            message: "open_model \"\(base)\" is not a model in the pricing tables; name the open-weight entry it runs"))
+      }
+    }
     if !problems.isEmpty { throw .invalid(problems) }
     self.tables = builtIn + overlays
     self.models = models
@@ -90,6 +108,11 @@ public struct PricingCatalog: Sendable {
     if let position = index[name] { return models[position] }
     if let position = index[name.lowercased()] { return models[position] }
     throw .unknownModel(name, suggestions: Suggestions.closest(to: name, in: allNames))
+  }
+
+  /// A model's measured throughput on GPUs, or that of the open-weight model a managed entry runs.
+  public func selfHosting(of model: ModelPricing) -> SelfHosting? {
+    model.selfHosting ?? model.openModel.flatMap { try? self.model(named: $0) }?.selfHosting
   }
 
   /// The models of `provider` whose fine-tuning takes new jobs on `date`.

@@ -20,7 +20,12 @@ extension PricingTable {
   ]
   static let modelKeys = [
     "id", "aliases", "tokenizer", "context_window", "deprecation_date", "successor", "inference", "fine_tuning",
-    "embedding", "gpu_per_hour", "price_changes", "as_of", "source", "note",
+    "embedding", "gpu_per_hour", "parameters_b", "self_hosting", "open_model", "price_changes", "as_of", "source",
+    "note",
+  ]
+  static let selfHostingKeys = [
+    "gpu", "gpus_per_replica", "input_tokens_per_second", "output_tokens_per_second", "training_tokens_per_second",
+    "source", "note",
   ]
   static let priceChangeKeys = [
     "effective_from", "inference", "fine_tuning", "embedding", "gpu_per_hour", "source", "note",
@@ -221,9 +226,14 @@ extension PricingTable {
       unconfirmed += unconfirmedPaths(sub, prefix: "embedding", path: "\(path).embedding", reader: &prices.reader)
     }
     let gpuPerHour = prices.reader.decimal(node, "gpu_per_hour", path: path)
-    if ["inference", "fine_tuning", "embedding", "gpu_per_hour"].allSatisfy({ node[$0] == nil }) {
+    let selfHosting = node["self_hosting"].flatMap {
+      $0.isNull ? nil : parseSelfHosting($0, path: "\(path).self_hosting", reader: &prices.reader)
+    }
+    if ["inference", "fine_tuning", "embedding", "gpu_per_hour", "self_hosting"].allSatisfy({
+      node[$0] == nil || node[$0]?.isNull == true
+    }) {
       prices.reader.report(
-        "a model needs at least one of \"inference\", \"fine_tuning\", \"embedding\" or \"gpu_per_hour\"",
+        "a model needs at least one of \"inference\", \"fine_tuning\", \"embedding\", \"gpu_per_hour\" or \"self_hosting\"",
         at: node.location, path: path)
     }
     let asOf = checkedAsOf(&prices.reader, node, path: path, today: today, required: false) ?? defaults.asOf
@@ -242,6 +252,8 @@ extension PricingTable {
       deprecationDate: prices.reader.date(node, "deprecation_date", path: path),
       successor: successor,
       inference: inference, fineTuning: fineTuning, embedding: embedding, gpuPerHour: gpuPerHour,
+      parametersB: prices.reader.decimal(node, "parameters_b", path: path), selfHosting: selfHosting,
+      openModel: prices.reader.string(node, "open_model", path: path),
       asOf: asOf,
       source: prices.reader.string(node, "source", path: path) ?? defaults.source,
       unconfirmed: unconfirmed,
@@ -321,6 +333,46 @@ extension PricingTable {
           note: reader.string(item, "note", path: changePath), changedPaths: changed, prices: prices))
     }
     return changes
+  }
+
+  /// Reads `self_hosting`: the GPU, GPUs per replica, and measured serving and training throughput.
+  private static func parseSelfHosting(_ node: JSONNode, path: String, reader: inout FieldReader) -> SelfHosting? {
+    guard reader.object(node, path: path, allowed: selfHostingKeys) != nil else { return nil }
+    let gpu = reader.string(node, "gpu", path: path, required: true)
+    let gpus = reader.count(node, "gpus_per_replica", path: path) ?? 1
+    if gpus < 1 || gpus > 1024 {
+      reader.report(
+        "gpus_per_replica must be 1 to 1024 (found \(gpus))", at: node["gpus_per_replica"]?.location,
+        path: "\(path).gpus_per_replica")
+    }
+    func throughput(_ key: String, in object: JSONNode, path: String, required: Bool) -> Decimal? {
+      guard let value = reader.decimal(object, key, path: path, required: required) else { return nil }
+      if value <= 0 || value > 100_000_000 {
+        reader.report(
+          "\(key) must be above 0 and at most 100,000,000 tokens per second (found \(value))",
+          at: object[key]?.location,
+          path: FieldReader.join(path, key))
+        return nil
+      }
+      return value
+    }
+    let input = throughput("input_tokens_per_second", in: node, path: path, required: true)
+    let output = throughput("output_tokens_per_second", in: node, path: path, required: true)
+    var training: [TrainingMethod: Decimal] = [:]
+    if let sub = node["training_tokens_per_second"], !sub.isNull,
+      reader.object(sub, path: "\(path).training_tokens_per_second", allowed: TrainingMethod.allCases.map(\.rawValue))
+        != nil
+    {
+      for method in TrainingMethod.allCases {
+        training[method] = throughput(
+          method.rawValue, in: sub, path: "\(path).training_tokens_per_second", required: false)
+      }
+    }
+    guard let gpu, let input, let output else { return nil }
+    return SelfHosting(
+      gpu: gpu, gpusPerReplica: gpus, inputTokensPerSecond: input, outputTokensPerSecond: output,
+      trainingTokensPerSecond: training, source: reader.string(node, "source", path: path),
+      note: reader.string(node, "note", path: path))
   }
 
   /// The paths a change marks unconfirmed: `"x-unconfirmed": true` marks all it changes, a list

@@ -4,14 +4,15 @@ extension ScenarioResult {
   /// The `compare`/`roi --format json` object: unrounded numbers, `null` where the cost model says.
   public func json(candidates selected: [CandidateResult]? = nil) -> JSON {
     let chosen = selected ?? candidates
+    let volumes = (1...scenario.horizonMonths).map { ScenarioEngine.requests(inMonth: $0, scenario.workload) }
     return .object([
       ("scenario", .string(scenario.name)),
       ("horizon_months", .integer(Int64(scenario.horizonMonths))),
       ("currency", .string(currency)),
       ("start_date", .string(start.description)),
       ("discount_rate_annual", .number(scenario.discountRateAnnual)),
-      ("baseline", baseline.json),
-      ("candidates", .array(chosen.map(\.json))),
+      ("baseline", baseline.json(volumes: volumes)),
+      ("candidates", .array(chosen.map { $0.json(volumes: volumes) })),
       ("overrides", .object(overrides.map { ($0.0, JSON.string($0.1)) })),
       ("pricing_overlay_values", .array(overlaidValues.map { .string($0) })),
       ("warnings", .array(warnings.map { .string($0) })),
@@ -41,13 +42,38 @@ extension PlanCost {
   }
 }
 
+/// A self-hosted plan's GPUs: the serving figures, month by month and over the horizon; `null`
+/// for a plan served through an API.
+func hostingJSON(_ cost: PlanCost, _ months: [HostingUsage], _ volumes: [Decimal]) -> JSON {
+  guard let summary = HostingSummary(cost: cost, months: months, volumes: volumes) else { return .null }
+  let serving = summary.serving
+  return .object([
+    ("gpu", .string(serving.gpu)),
+    ("gpus_per_replica", .integer(serving.gpusPerReplica)),
+    ("gpu_per_hour", .number(serving.gpuPerHour)),
+    ("min_replicas", .integer(serving.minReplicas)),
+    ("max_utilization", .number(serving.maxUtilization)),
+    ("seconds_per_request", .number(serving.secondsPerRequest)),
+    ("replicas", .array(months.map { .integer($0.replicas) })),
+    ("allocated_gpu_hours", .array(months.map { .number($0.allocatedGPUHours) })),
+    ("used_gpu_hours", .array(months.map { .number($0.usedGPUHours) })),
+    ("gpu_cost", .array(months.map { .number($0.cost) })),
+    ("allocated_gpu_cost", .number(summary.total.cost)),
+    ("used_gpu_cost", .number(summary.total.usedCost)),
+    ("utilization", .number(summary.utilization)),
+    ("idle_share", .number(summary.total.idleShare)),
+    ("cost_per_million_tokens", .number(summary.costPerMillionTokens)),
+  ])
+}
+
 /// Monthly amounts of each cost component, as arrays over the horizon.
 func componentsJSON(_ months: [ComponentAmounts]) -> JSON {
   .object(CostComponent.allCases.map { component in (component.key, .array(months.map { .number($0[component]) })) })
 }
 
 extension BaselineResult {
-  public var json: JSON {
+  /// The baseline's object; `volumes` are R_1 … R_H, for costs per 1M tokens.
+  public func json(volumes: [Decimal]) -> JSON {
     .object(
       [
         ("name", .string(cost.plan.name)),
@@ -60,13 +86,14 @@ extension BaselineResult {
         ("monthly_components", componentsJSON(monthlyComponents)),
         ("total_cost", .number(totalCost)),
         ("events", .array(events.map(\.json))),
+        ("self_hosting", hostingJSON(cost, monthlyHosting, volumes)),
       ])
   }
 }
 
 extension CandidateResult {
   /// One candidate's object in the JSON contract; every money field is `null` when it cannot run.
-  public var json: JSON {
+  public func json(volumes: [Decimal]) -> JSON {
     let figures = self.figures
     let cost = figures?.cost
     func number(_ value: Decimal?) -> JSON { .number(value) }
@@ -105,6 +132,7 @@ extension CandidateResult {
       ("break_even_requests_per_month", number(figures?.breakEvenRequestsPerMonth)),
       ("npv", number(figures?.npv)),
       ("events", .array(events.map(\.json))),
+      ("self_hosting", figures.map { hostingJSON($0.cost, $0.monthlyHosting, volumes) } ?? .null),
       ("warnings", .array(warnings.map { .string($0) })),
     ]
     return .object(members)

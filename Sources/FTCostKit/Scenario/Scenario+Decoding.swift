@@ -10,14 +10,17 @@ extension Scenario {
   ]
   static let commonStrategyKeys = [
     "name", "strategy", "model", "setup_cost", "system_tokens", "few_shot_tokens", "output_tokens", "evaluation",
-    "success_rate", "ops_monthly", "successor_model", "migration_cost", "lead_time_months",
+    "success_rate", "ops_monthly", "successor_model", "migration_cost", "lead_time_months", "hosting",
   ]
   static let ragKeys = [
     "embedding_model", "context_tokens", "corpus_tokens", "reindex_share_per_month", "vector_db_monthly",
   ]
   static let trainingKeys = [
     "examples", "tokens_per_example", "training_tokens", "epochs", "training_hours", "labeling_cost_per_example",
-    "retrain_every_months", "retrain_examples",
+    "retrain_every_months", "retrain_examples", "training_method",
+  ]
+  static let hostingKeys = [
+    "gpu", "gpus_per_replica", "min_replicas", "max_utilization", "input_tokens_per_second", "output_tokens_per_second",
   ]
   static let distillationKeys = ["teacher", "teacher_output_tokens", "teacher_batch"]
   static let evaluationKeys = ["test_cases", "judge", "judge_input_tokens", "judge_output_tokens"]
@@ -162,6 +165,52 @@ extension Scenario {
     return (scenario, [])
   }
 
+  /// Reads a plan's `hosting` object: GPU, GPUs per replica, replica floor, utilisation cap and
+  /// measured throughput overrides.
+  private static func hosting(_ node: JSONNode, path: String, reader: inout FieldReader) -> HostingTerms? {
+    guard reader.object(node, path: path, allowed: hostingKeys) != nil else { return nil }
+    var terms = HostingTerms()
+    terms.gpu = reader.string(node, "gpu", path: path)
+    if let gpus = reader.count(node, "gpus_per_replica", path: path) {
+      if gpus < 1 || gpus > 1024 {
+        reader.report(
+          "gpus_per_replica must be 1 to 1,024 (found \(gpus))", at: node["gpus_per_replica"]?.location,
+          path: "\(path).gpus_per_replica")
+      }
+      terms.gpusPerReplica = gpus
+    }
+    if let floor = reader.count(node, "min_replicas", path: path) {
+      if floor > 10_000 {
+        reader.report(
+          "min_replicas must be 0 to 10,000 (found \(floor))", at: node["min_replicas"]?.location,
+          path: "\(path).min_replicas")
+      }
+      terms.minReplicas = floor
+    }
+    if let cap = reader.decimal(node, "max_utilization", path: path) {
+      if cap <= 0 || cap > 1 {
+        reader.report(
+          "max_utilization is the share of a replica's time it may be busy: above 0, at most 1 (found \(cap))",
+          at: node["max_utilization"]?.location, path: "\(path).max_utilization")
+      }
+      terms.maxUtilization = cap
+    }
+    for key in ["input_tokens_per_second", "output_tokens_per_second"] {
+      guard let value = reader.decimal(node, key, path: path) else { continue }
+      if value <= 0 || value > 100_000_000 {
+        reader.report(
+          "\(key) must be above 0 and at most 100,000,000 (found \(value))", at: node[key]?.location,
+          path: "\(path).\(key)")
+      }
+      if key == "input_tokens_per_second" {
+        terms.inputTokensPerSecond = value
+      } else {
+        terms.outputTokensPerSecond = value
+      }
+    }
+    return terms
+  }
+
   /// True when the plan at `path` (`baseline`, `candidates[2]`) has its own `name`.
   private static func explicitlyNamed(_ root: JSONNode, _ path: String) -> Bool {
     if path == "baseline" { return root["baseline"]?["name"] != nil }
@@ -214,6 +263,14 @@ extension Scenario {
           at: node["lead_time_months"]?.location, path: "\(path).lead_time_months")
       }
       plan.leadTimeMonths = lead
+    }
+    if let sub = node["hosting"], !sub.isNull {
+      plan.hosting = hosting(sub, path: "\(path).hosting", reader: &reader)
+    }
+    if node["training_method"] != nil && node["hosting"] == nil {
+      reader.report(
+        "training_method applies to a plan trained on its own GPUs; add \"hosting\" or remove it",
+        at: node["training_method"]?.location, path: "\(path).training_method")
     }
     if let sub = node["evaluation"], reader.object(sub, path: "\(path).evaluation", allowed: evaluationKeys) != nil {
       let evalPath = "\(path).evaluation"
@@ -270,6 +327,16 @@ extension Scenario {
         terms.retrainEveryMonths = every
       }
       terms.retrainExamples = reader.count(node, "retrain_examples", path: path) ?? 0
+      if let text = reader.string(node, "training_method", path: path) {
+        if let method = TrainingMethod(rawValue: text) {
+          terms.method = method
+        } else {
+          let names = TrainingMethod.allCases.map(\.rawValue)
+          reader.report(
+            "unknown training_method \"\(text)\".\(Suggestions.hint(for: text, in: names)) Methods: \(names.joined(separator: ", ")).",
+            at: node["training_method"]?.location, path: "\(path).training_method")
+        }
+      }
       if node["training_tokens"] == nil, node["examples"] == nil, node["training_hours"] == nil {
         reader.report(
           "a \(strategy.rawValue) plan needs examples (or training_tokens)", at: node.location,

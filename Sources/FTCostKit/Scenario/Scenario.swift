@@ -57,6 +57,8 @@ public struct StrategyPlan: Sendable, Equatable {
   /// Months from the start until a candidate serves production (L); its traffic is served the
   /// baseline's way until then.
   public var leadTimeMonths: Decimal = 0
+  /// Serving (and, for trained plans, training) on the plan's own rented GPUs.
+  public var hosting: HostingTerms?
 
   public init(name: String, model: String, path: String, terms: StrategyTerms) {
     self.name = name

@@ -85,6 +85,8 @@ public struct TrainingTerms: Sendable, Equatable {
   public var retrainEveryMonths: Int64?
   /// New examples gathered (labelled, and answered by the teacher) for each retraining.
   public var retrainExamples: Int64 = 0
+  /// How a self-hosted plan trains on its GPUs: a low-rank adapter (default) or all weights.
+  public var method: TrainingMethod?
 
   public init() {}
 }
@@ -100,4 +102,19 @@ public struct TeacherTerms: Sendable, Equatable {
   public init(model: String) {
     self.model = model
   }
+}
+
+/// How a plan serves on its own rented GPUs (`hosting` in a scenario); unset fields take the
+/// model's measured `self_hosting` figures.
+public struct HostingTerms: Sendable, Equatable {
+  public var gpu: String?
+  public var gpusPerReplica: Int64?
+  /// Replicas kept running whatever the traffic (default 1).
+  public var minReplicas: Int64 = 1
+  /// The share of a replica's time it may be busy, to keep latency at the measured target (default 0.6).
+  public var maxUtilization: Decimal = Decimal(string: "0.6") ?? 0
+  public var inputTokensPerSecond: Decimal?
+  public var outputTokensPerSecond: Decimal?
+
+  public init() {}
 }

@@ -62,7 +62,7 @@ import Testing
     let late = result.candidates[0]
     #expect(late.status == .infeasible(reason: "fine-tuned tunable retired on 2027-01-15"))
     #expect(late.figures == nil)
-    let json = late.json.rendered()
+    let json = result.json(candidates: [late]).rendered()
     for key in ["roi", "net_benefit", "monthly_cost", "one_time_cost", "payback_months", "npv"] {
       #expect(json.contains("\"\(key)\": null"), "\(key)")
     }

@@ -152,7 +152,7 @@ import Testing
     #expect(candidate.netBenefit < 0)
     let report = ScenarioReport(result: try run(scenarioText(workload: workload, candidates: worse)))
     #expect(report.payback(candidate.paybackMonths) == "never")
-    let json = try run(scenarioText(workload: workload, candidates: worse)).candidates[0].json.rendered()
+    let json = try run(scenarioText(workload: workload, candidates: worse)).json().rendered()
     #expect(json.contains("\"payback_months\": null"))
   }
 
