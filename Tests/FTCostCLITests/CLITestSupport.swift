@@ -42,7 +42,7 @@ func ftcost(
   let out = TextSink()
   let err = TextSink()
   let lines = LineSource(stdin)
-  var variables = ["FTCOST_TODAY": "2026-11-25"]
+  var variables = ["FTCOST_TODAY": "2026-11-26"]
   variables.merge(extra) { $1 }
   let environment = CLIEnvironment(
     variables: variables, executablePath: nil, stdoutIsTerminal: terminal, stderrIsTerminal: terminal,
@@ -75,7 +75,7 @@ func runBinary(
   process.executableURL = binary
   process.arguments = arguments
   var environment = ProcessInfo.processInfo.environment
-  environment["FTCOST_TODAY"] = "2026-11-25"
+  environment["FTCOST_TODAY"] = "2026-11-26"
   environment["FTCOST_PRICING"] = nil
   environment["FTCOST_DATA"] = nil
   environment.merge(extra) { $1 }

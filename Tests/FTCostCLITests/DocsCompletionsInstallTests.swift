@@ -170,7 +170,7 @@ func hasCommand(_ name: String) -> Bool {
     let tokens = try runBinary(installed, ["tokens", "--encoding", "cl100k_base"], in: "/", stdin: "hello world")
     #expect(tokens.stdout == "2 tokens (cl100k_base, 11 bytes)\n")
     let version = try runBinary(installed, ["--version"], in: "/")
-    #expect(version.stdout == "ftcost \(CLI.version) (built-in prices as of 2026-11-25)\n")
+    #expect(version.stdout == "ftcost \(CLI.version) (built-in prices as of 2026-11-26)\n")
     #expect(FileManager.default.fileExists(atPath: "\(prefix)/share/bash-completion/completions/ftcost"))
     #expect(FileManager.default.fileExists(atPath: "\(prefix)/share/zsh/site-functions/_ftcost"))
     #expect(FileManager.default.fileExists(atPath: "\(prefix)/share/fish/vendor_completions.d/ftcost.fish"))
@@ -190,7 +190,7 @@ func hasCommand(_ name: String) -> Bool {
       installed, ["install", "--prefix", prefix], environment: ["FTCOST_DATA": "\(prefix)/share/ftcost"])
     #expect(withData.code == 0, "\(withData.stderr)")
     let version = try runBinary(installed, ["--version"], in: "/")
-    #expect(version.stdout == "ftcost \(CLI.version) (built-in prices as of 2026-11-25)\n")
+    #expect(version.stdout == "ftcost \(CLI.version) (built-in prices as of 2026-11-26)\n")
     #expect(
       try FileManager.default.contentsOfDirectory(atPath: "\(prefix)/share/ftcost/pricing").sorted()
         == FileManager.default.contentsOfDirectory(atPath: repositoryRoot.appendingPathComponent("pricing").path)

@@ -25,7 +25,7 @@ func runAndKill(
   process.executableURL = binary
   process.arguments = arguments
   var environment = ProcessInfo.processInfo.environment
-  environment["FTCOST_TODAY"] = "2026-11-25"
+  environment["FTCOST_TODAY"] = "2026-11-26"
   environment["FTCOST_PRICING"] = nil
   environment["FTCOST_DATA"] = nil
   environment.merge(extra) { $1 }
@@ -186,7 +186,7 @@ let killSignals: [Int32] = [SIGTERM, SIGKILL, SIGTERM, SIGKILL]
       let outcome = try runAndKill(installed, ["install", "--prefix", prefix], after: delay, with: signal)
       let version = try runBinary(installed, ["--version"], in: "/")
       #expect(version.code == 0, "kill \(index) at \(delay) s broke the install: \(version.stderr)")
-      #expect(version.stdout == "ftcost \(CLI.version) (built-in prices as of 2026-11-25)\n")
+      #expect(version.stdout == "ftcost \(CLI.version) (built-in prices as of 2026-11-26)\n")
       let show = try runBinary(installed, ["pricing", "show", "gpt-4o-mini", "--format", "json"], in: "/")
       #expect(try parseJSON(show.stdout)["origin"]?["file"]?.stringValue == table)
       #expect(try Data(contentsOf: URL(fileURLWithPath: table)) == tableBytes)

@@ -46,7 +46,7 @@ let allCommandPaths: [[String]] = {
   func versionWorksAtAnyDepthAndNamesThePricesDate(arguments: [String]) {
     let result = ftcost(arguments)
     #expect(result.code == 0)
-    #expect(result.stdout == "ftcost \(CLI.version) (built-in prices as of 2026-11-25)\n")
+    #expect(result.stdout == "ftcost \(CLI.version) (built-in prices as of 2026-11-26)\n")
   }
 }
 
@@ -184,7 +184,7 @@ let allCommandPaths: [[String]] = {
         == "Error: The value '1' is invalid for '--steps <n>': must be 2 to 100000")
     #expect(
       firstLine(["train", "--model", "gpt-4o-mini", "--examples", "1", "--epochs", "x"])
-        == "Error: The value 'x' is invalid for '--epochs <n|auto>': must be 1 or more, or 'auto'")
+        == "Error: The value 'x' is invalid for '--epochs <n|auto>': must be 1 to 50, or 'auto'")
   }
 
   @Test func optionValuesMayUseEquals() {

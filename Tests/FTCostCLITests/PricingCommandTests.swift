@@ -149,7 +149,8 @@ import Testing
       ftcost("cost --model gpt-4o-mini --input-tokens 1000000 --output-tokens 1000000 --fine-tuned --format json")
         .stdout)
     #expect(tuned["total"]?.kind == .number("1.5"))
-    let batch = ftcost("cost --model gpt-4o-mini --input-tokens 1000 --output-tokens 0 --fine-tuned --batch")
+    // LiteLLM's fine-tuned GPT-4o batch prices are a known defect; the table keeps 50% unconfirmed.
+    let batch = ftcost("cost --model gpt-4o --input-tokens 1000 --output-tokens 0 --fine-tuned --batch")
     #expect(batch.code == 0)
     #expect(
       batch.stdout.contains(

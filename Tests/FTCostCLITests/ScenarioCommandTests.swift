@@ -111,8 +111,8 @@ let example = repositoryRoot.appendingPathComponent("examples").path
         "Error: built-in:module-20-distillation.json: candidates[0] (Distilled GPT-4o-mini): model 'gpt-5' cannot be fine-tuned"
       ),
       (
-        ["compare", "--set", "candidates[0].teacher_batch=true", "--set", "candidates[0].teacher=gpt-3.5-turbo"], 1,
-        "Error: built-in:module-20-distillation.json: candidates[0] (Distilled GPT-4o-mini): model 'gpt-3.5-turbo-0125' has no inference prices"
+        ["compare", "--set", "candidates[0].teacher_batch=true", "--set", "candidates[0].teacher=fireworks-small"], 1,
+        "Error: built-in:module-20-distillation.json: candidates[0] (Distilled GPT-4o-mini): model 'fireworks-sft-up-to-16b' has no inference prices"
       ),
       (
         ["roi", "--scenario", "\(example)/support-assistant.json", "--candidate", "RAG GPT4.1"], 64,

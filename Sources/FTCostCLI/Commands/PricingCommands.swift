@@ -1,11 +1,11 @@
 import FTCostKit
 import Foundation
 
-/// `ftcost pricing list|show|validate`.
+/// `ftcost pricing list|show|validate` (import, diff and audit have files of their own).
 enum PricingCommands {
   static let group = CommandSpec(
-    name: "pricing", abstract: "List, show and validate the pricing tables.",
-    subcommands: [list, show, validate])
+    name: "pricing", abstract: "List, show, validate, import, diff and audit the pricing tables.",
+    subcommands: [list, show, validate, PricingImportCommand.spec, PricingDiffCommand.spec, PricingAuditCommand.spec])
 
   static let list = CommandSpec(
     name: "list", abstract: "List every model with its main prices (USD per 1M tokens).",

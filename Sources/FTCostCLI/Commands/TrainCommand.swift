@@ -58,10 +58,12 @@ enum TrainCommand {
     let method = try trainingMethod(invocation)
     let catalog = try invocation.catalog()
     let named = try catalog.model(named: invocation.string("--model") ?? "")
-    var resolvedEpochs = epochs
-    if epochs == nil, examples == nil, trainingTokens != nil, hours == nil {
-      // The automatic rule needs an example count; with tokens alone one epoch is billed.
-      resolvedEpochs = 1
+    // The automatic rule needs an example count; with tokens alone one epoch is billed (said once the
+    // model is known to train).
+    let oneEpochByDefault = epochs == nil && examples == nil && trainingTokens != nil && hours == nil
+    let resolvedEpochs = oneEpochByDefault ? 1 : epochs
+    func noteEpochs(_ invocation: inout Invocation) {
+      guard oneEpochByDefault else { return }
       invocation.warn(
         "note: no example count, so 1 epoch (the automatic rule needs --examples); pass --epochs to change it")
     }
@@ -71,6 +73,7 @@ enum TrainCommand {
         model: named, gpu: invocation.string("--gpu"), method: method ?? .lora, catalog: catalog,
         on: try invocation.asOf(), examples: examples, tokensPerExample: perExample, trainingTokens: trainingTokens,
         epochs: resolvedEpochs, hours: hours)
+      noteEpochs(&invocation)
       printGPUQuote(quote, examples: examples, into: &invocation)
       return CLI.ExitCode.success
     }
@@ -78,6 +81,7 @@ enum TrainCommand {
       throw UsageError.missingDependency("--gpu", requiredBy: "--method \(method.rawValue)")
     }
     let model = try trainableModel(&invocation)
+    noteEpochs(&invocation)
     let plan = try TrainingPlan.resolve(
       model: model, examples: examples, tokensPerExample: perExample, trainingTokens: trainingTokens,
       defaultExampleTokens: nil, epochs: resolvedEpochs, hours: hours)

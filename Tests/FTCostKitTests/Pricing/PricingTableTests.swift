@@ -67,7 +67,52 @@ import Testing
     #expect(try catalog.model(named: "gemini-2.5-flash").isUnconfirmed("fine_tuning.training"))
     #expect(try catalog.model(named: "azure-gpt-4o-mini").isUnconfirmed("fine_tuning.hosting_per_hour"))
     #expect(try !catalog.model(named: "gpt-4o-mini").isUnconfirmed("fine_tuning.training"))
-    #expect(try catalog.model(named: "gpt-4o-mini").isUnconfirmed("fine_tuning.inference.batch_input"))
+    // LiteLLM 1.110.2 and genai-prices 0.2.3 agree on GPT-4o-mini's fine-tuned batch prices; GPT-4o's
+    // come from one older copy of LiteLLM only.
+    #expect(try !catalog.model(named: "gpt-4o-mini").isUnconfirmed("fine_tuning.inference.batch_input"))
+    #expect(try catalog.model(named: "gpt-4o").isUnconfirmed("fine_tuning.inference.batch_input"))
+  }
+
+  /// Issue 11: the current generation on every provider, each with its source and as_of.
+  @Test(arguments: [
+    "azure-gpt-5", "azure-gpt-5.2", "azure-gpt-5.4", "azure-gpt-5.5", "azure-gpt-5.6-sol", "azure-gpt-5.6-terra",
+    "azure-gpt-5.6-luna", "azure-gpt-6-sol", "azure-gpt-6-luna", "azure-gpt-6-astra", "azure-gpt-6.1-sol",
+    "azure-gpt-6.1-terra", "gemini-4-argon", "gemini-4-hydrogen", "gemma-4-26b-a4b-it", "gpt-5.6", "gpt-5-pro",
+    "gpt-5.2-pro", "gpt-5.4-pro", "gpt-5.5-pro", "claude-opus-4-8", "claude-fable-5", "claude-fable-5-1",
+    "claude-fable-5-2", "claude-mythos-5", "claude-mythos-5-1", "claude-mythos-5-2", "gemini-3.1-flash-lite",
+    "gemini-3.5-flash", "gemini-3.5-flash-lite",
+  ])
+  func theCurrentGenerationIsListed(name: String) throws {
+    let model = try shippedCatalog().model(named: name)
+    #expect(model.asOf == ISODate("2026-11-25"))
+    #expect(model.source.contains("1.110.2") || model.source.contains("0.2.3"), "\(model.source)")
+    #expect(model.inference != nil)
+  }
+
+  @Test func batchPricesTheRefreshAdded() throws {
+    let catalog = try shippedCatalog()
+    for (name, input, output) in [
+      ("claude-sonnet-4-5", "1.5", "7.5"), ("claude-opus-4-5", "2.5", "12.5"), ("claude-opus-4-6", "2.5", "12.5"),
+      ("azure-gpt-4o-mini", "0.075", "0.3"), ("azure-gpt-4o", "1.25", "5"), ("azure-gpt-5.6-sol", "2", "10"),
+    ] {
+      let inference = try catalog.model(named: name).inference
+      #expect(inference?.batchInput == dec(input), "\(name)")
+      #expect(inference?.batchOutput == dec(output), "\(name)")
+    }
+  }
+
+  @Test func vertexPricesAreVertexsAndItsTunableModelsSayHowToPlanTuning() throws {
+    let catalog = try shippedCatalog()
+    let flash = try catalog.model(named: "gemini-2.0-flash")
+    #expect([flash.inference?.input, flash.inference?.output] == [dec("0.15"), dec("0.60")])
+    #expect(flash.note?.contains("the Gemini API price") == true)
+    for name in ["gemini-3.1-flash-lite", "gemini-3.5-flash", "gemini-3.5-flash-lite"] {
+      let model = try catalog.model(named: name)
+      // "Or later" dates are not retirements; no source gives a tuning price.
+      #expect(model.deprecationDate == nil)
+      #expect(model.fineTuning == nil)
+      #expect(model.note?.contains("add fine_tuning.training") == true)
+    }
   }
 
   @Test func lifecycleDatesAreThere() throws {
@@ -152,7 +197,7 @@ import Testing
     #expect(missing.contains { $0.message == "missing required field \"as_of\"" })
     let badCurrency = pricingProblems(tableText(model: good, currency: "usd"))
     #expect(badCurrency.contains { $0.message.contains("not an ISO 4217 code") })
-    let future = pricingProblems(tableText(model: good, asOf: "2026-11-26"))
+    let future = pricingProblems(tableText(model: good, asOf: "2026-11-27"))
     #expect(future.contains { $0.message.contains("is in the future") && $0.path == "as_of" })
   }
 
@@ -220,7 +265,7 @@ import Testing
     let catalog = try PricingCatalog(builtIn: [table], overlays: [], today: testToday)
     #expect(
       catalog.warnings == [
-        "warning: old.json: prices are as of 2026-01-01 (328 days old); prices change often, check the provider's page"
+        "warning: old.json: prices are as of 2026-01-01 (329 days old); prices change often, check the provider's page"
       ])
   }
 

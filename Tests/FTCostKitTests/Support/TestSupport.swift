@@ -8,7 +8,7 @@ let repositoryRoot = URL(fileURLWithPath: #filePath)
   .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
 /// A fixed "today" so date rules never depend on when the tests run.
-let testToday = ISODate(daysSinceEpoch: 20_782)  // 2026-11-25
+let testToday = ISODate(daysSinceEpoch: 20_783)  // 2026-11-26
 
 /// An exact decimal from its text, for expectations.
 func dec(_ text: String) -> Decimal {
