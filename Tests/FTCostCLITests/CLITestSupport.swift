@@ -148,3 +148,8 @@ func expectGolden(_ text: String, _ name: String, sourceLocation: Testing.Source
     text == existing, "output differs from Goldens/\(name); re-record with RECORD_GOLDENS=1 if the change is meant",
     sourceLocation: sourceLocation)
 }
+
+/// An exact decimal from its text, for expectations.
+func dec(_ text: String) -> Decimal {
+  (try? DecimalParser.parse(text)) ?? .nan
+}

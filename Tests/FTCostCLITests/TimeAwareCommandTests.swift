@@ -7,7 +7,7 @@ import Testing
 @Suite struct GoldenOutputTests {
   static let examples = [
     "module-20-distillation", "module-20-distillation-now", "support-assistant", "azure-hosted-fine-tune",
-    "growing-workload-quarterly-retraining",
+    "growing-workload-quarterly-retraining", "self-hosted-qwen-vs-api",
   ]
 
   @Test(arguments: examples)
@@ -228,5 +228,69 @@ import Testing
     #expect(csv.contains("\n'=cmd|calc,prompting"))
     let unknown = ftcost(["pricing", "show", "gpt\u{1B}[31m"])
     #expect(unknown.stderr.contains("gpt\\x1B[31m"))
+  }
+}
+
+/// Self-hosting from the command line: GPU training next to the managed services, serving at two
+/// utilisation caps, and the errors for what cannot be self-hosted.
+@Suite struct SelfHostingCommandTests {
+  @Test func trainOnGPUsPrintsHoursCostAndTheRatesSource() throws {
+    let json = try parseJSON(
+      ftcost([
+        "train", "--model", "qwen3-8b", "--gpu", "h100-80gb", "--method", "lora", "--training-tokens", "100000000",
+        "--format", "json",
+      ]).stdout)
+    let speed = try DecimalParser.parse(try #require(json["training_tokens_per_second"]?.numberText))
+    let rate = try DecimalParser.parse(try #require(json["gpu_per_hour"]?.numberText))
+    let hours = try DecimalParser.parse(try #require(json["gpu_hours"]?.numberText))
+    // GPU-hours = 10^8 / (tokens/s · 3600) · 1 GPU; cost = GPU-hours · rate.
+    #expect(hours == dec("100000000") / (speed * 3600))
+    #expect(try DecimalParser.parse(try #require(json["cost"]?.numberText)) == hours * rate)
+    #expect(json["gpu_price_source"]?.stringValue?.isEmpty == false)
+    #expect((json["managed"]?.arrayValue?.count ?? 0) >= 1)
+    let text = ftcost(["train", "--model", "qwen3-8b", "--gpu", "h100-80gb", "--training-tokens", "100000000"]).stdout
+    #expect(text.contains("GPU price: "))
+  }
+
+  /// At a volume needing many replicas, a 0.1 cap costs about 6 times a 0.6 cap per request; below
+  /// one replica's capacity the idle share shows.
+  @Test func utilisationCapsScaleTheCost() throws {
+    func perRequest(_ cap: String) throws -> Decimal {
+      let json = try parseJSON(
+        ftcost([
+          "cost", "--model", "qwen3-8b", "--self-hosted", "--input-tokens", "1000", "--output-tokens", "200",
+          "--requests", "2000000000", "--max-utilization", cap, "--format", "json",
+        ]).stdout)
+      return try DecimalParser.parse(try #require(json["cost_per_request"]?.numberText))
+    }
+    let ratio = try perRequest("0.1") / perRequest("0.6")
+    #expect(ratio > dec("5.9") && ratio < dec("6.1"), "\(ratio)")
+    let small = ftcost([
+      "cost", "--model", "qwen3-8b", "--self-hosted", "--input-tokens", "1000", "--output-tokens", "200", "--requests",
+      "100000",
+    ])
+    #expect(small.stdout.contains("idle share"))
+    #expect(
+      small.stdout.contains("replicas                                    1 (at least 1)")
+        || small.stdout.contains("1 (at least 1)"))
+  }
+
+  @Test func selfHostingAnAPIModelIsAClearError() {
+    let result = ftcost([
+      "cost", "--model", "gpt-4o-mini", "--self-hosted", "--input-tokens", "1", "--output-tokens", "1",
+    ])
+    #expect(result.code == 1)
+    #expect(result.stderr.hasPrefix("Error: model 'gpt-4o-mini-2024-07-18' cannot be self-hosted"))
+  }
+
+  @Test func validateNamesAMissingSelfHostingField() throws {
+    let folder = try temporaryFolder()
+    try """
+    {"schema_version": 1, "provider": "mine", "currency": "USD", "as_of": "2026-11-20", "source": "test",
+     "models": [{"id": "my-open", "self_hosting": {"gpu": "h100-80gb", "input_tokens_per_second": 1000}}]}
+    """.write(to: folder.appendingPathComponent("mine.json"), atomically: true, encoding: .utf8)
+    let result = ftcost(["pricing", "validate", folder.path])
+    #expect(result.code == 1)
+    #expect(result.stdout.contains("field 'models[0].self_hosting.output_tokens_per_second'"))
   }
 }

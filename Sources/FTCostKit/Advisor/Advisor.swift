@@ -181,8 +181,18 @@ public struct Advisor {
         }
       }
     }
+    var steps = nextSteps
+    if outcome.recommendation.trains {
+      // The path no provider can close: open weights trained and served on rented GPUs.
+      let open = catalog.models.filter { $0.selfHosting != nil }
+      if let first = open.first, let figures = first.selfHosting {
+        steps.append(
+          "compare the open-weight path no provider can close: LoRA on rented GPUs (`ftcost train --model \(first.id) --gpu \(figures.gpu) --training-tokens N`, next to the managed services' price) and serving on your own GPUs (`ftcost compare --scenario examples/self-hosted-qwen-vs-api.json`); open weights here: \(open.map(\.id).joined(separator: ", "))"
+        )
+      }
+    }
     return Advice(
-      recommendation: outcome.recommendation, summary: outcome.summary, path: path, nextSteps: nextSteps,
+      recommendation: outcome.recommendation, summary: outcome.summary, path: path, nextSteps: steps,
       caveats: caveats, costs: nil, conflicts: [])
   }
 

@@ -48,6 +48,12 @@ public struct JSONNode: Sendable, Equatable {
     return nil
   }
 
+  /// The number's literal text when this is a number, to be read exactly.
+  public var numberText: String? {
+    if case .number(let text) = kind { return text }
+    return nil
+  }
+
   public var arrayValue: [JSONNode]? {
     if case .array(let items) = kind { return items }
     return nil

@@ -164,6 +164,35 @@ public struct DocsGenerator {
     return "retires \(date)" + (model.successor.map { " (successor \($0))" } ?? "")
   }
 
+  /// Open-weight models on rented GPUs: the path no provider can close, with each model's measured
+  /// throughput and what one replica costs.
+  func ownGPUs() -> String {
+    let open = catalog.models.filter { $0.selfHosting != nil }
+    guard !open.isEmpty else { return "" }
+    var table = TextTable(columns: [
+      .init("open-weight model"), .init("parameters (B)", .right), .init("replica"), .init("per GPU-hour", .right),
+      .init("input tok/s", .right), .init("output tok/s", .right), .init("LoRA / full training tok/s", .right),
+      .init("managed services"),
+    ])
+    for model in open {
+      guard let figures = model.selfHosting else { continue }
+      let gpu = try? catalog.model(named: figures.gpu)
+      let training = [TrainingMethod.lora, .full].map {
+        figures.trainingTokensPerSecond[$0].map { MoneyFormat.grouped($0) } ?? "-"
+      }
+      let services = catalog.models.filter { $0.openModel == model.id }.map(\.id)
+      table.append([
+        model.id, model.parametersB.map { MoneyFormat.grouped($0) } ?? "-", "\(figures.gpusPerReplica)x \(figures.gpu)",
+        gpu.map { price($0.gpuPerHour, $0, "gpu_per_hour") } ?? "-", MoneyFormat.grouped(figures.inputTokensPerSecond),
+        MoneyFormat.grouped(figures.outputTokensPerSecond), training.joined(separator: " / "),
+        services.isEmpty ? "-" : services.joined(separator: ", "),
+      ])
+    }
+    return "\n## Your own GPUs (open weights)\n\n"
+      + "Fine-tune an open-weight model with LoRA or fully on rented GPUs, and serve it there: no provider can close this path, and the weights do not retire. A plan with a `hosting` object pays for replicas (ceil(volume x time per request / 3600 / max utilisation / 730), at least min_replicas) rather than tokens; `ftcost cost --model MODEL --self-hosted --requests N` and `ftcost train --model MODEL --gpu GPU` price it.\n\n"
+      + table.renderedMarkdown()
+  }
+
   public func providers() -> String {
     let tables = catalog.tables.filter { $0.fineTuning != nil }
     var table = TextTable(columns: [.init("")] + tables.map { .init($0.displayName) })
@@ -202,7 +231,7 @@ public struct DocsGenerator {
     }
     var out =
       Self.header + "# Providers compared\n\nModule 20.3's comparison, generated from the pricing tables.\n\n"
-      + table.renderedMarkdown()
+      + table.renderedMarkdown() + ownGPUs()
     out += "\nNotes:\n\n"
     for table in tables {
       if let note = table.fineTuning?.note { out += "- **\(table.displayName)**: \(note)\n" }
@@ -246,6 +275,7 @@ public struct DocsGenerator {
       if !report.events.isEmpty {
         out += "\nDated events inside the horizon:\n\n" + report.eventsTable.renderedMarkdown()
       }
+      out += report.hostingSection(as: .markdown)
       out += "\n" + report.verdict + "\n"
     }
     return out
@@ -281,6 +311,8 @@ public struct DocsGenerator {
   public static let readmeEnd = "<!-- ftcost:pricing-summary:end -->"
   public static let thenAndNowStart = "<!-- ftcost:then-and-now:start -->"
   public static let thenAndNowEnd = "<!-- ftcost:then-and-now:end -->"
+  public static let selfHostedStart = "<!-- ftcost:self-hosted-example:start -->"
+  public static let selfHostedEnd = "<!-- ftcost:self-hosted-example:end -->"
   public static let rulesStart = "<!-- ftcost:cost-rules:start -->"
   public static let rulesEnd = "<!-- ftcost:cost-rules:end -->"
 
@@ -300,6 +332,17 @@ public struct DocsGenerator {
     return String(out.dropLast()) + "```\n"
   }
 
+  /// The self-hosting example as `compare` prints it.
+  public func selfHostedExample() throws -> String {
+    let name = "self-hosted-qwen-vs-api.json"
+    guard let scenario = examples.first(where: { $0.0 == name })?.1 else { return "" }
+    let result = try ScenarioEngine.run(
+      scenario, catalog: catalog, today: scenario.startDate ?? referenceDate, file: name)
+    let report = ScenarioReport(result: result, money: money)
+    return "```\n$ ftcost compare --scenario examples/\(name)\n" + report.comparisonTable.renderedText() + "\n"
+      + report.eventLines + String(report.hostingSection(as: .table).dropFirst()) + report.verdict + "\n```\n"
+  }
+
   /// The cost rules as the README lists them, one bullet per rule, in the words of `CostRules`.
   public func costRules() -> String {
     CostRules.all.map { "- **\($0.topic).** \($0.rule)\n" }.joined()
@@ -308,6 +351,7 @@ public struct DocsGenerator {
   /// The start and end markers of each generated README section.
   public static let readmeSections = [
     (readmeStart, readmeEnd), (rulesStart, rulesEnd), (thenAndNowStart, thenAndNowEnd),
+    (selfHostedStart, selfHostedEnd),
   ]
 
   /// The marker pairs `readme` lacks, as "start … end".
@@ -324,7 +368,7 @@ public struct DocsGenerator {
   public func refreshedReadme(_ readme: String) throws -> String? {
     guard Self.missingMarkers(in: readme).isEmpty else { return nil }
     var text = readme
-    let contents = [readmeSummary(), costRules(), try thenAndNow()]
+    let contents = [readmeSummary(), costRules(), try thenAndNow(), try selfHostedExample()]
     for ((start, end), content) in zip(Self.readmeSections, contents) {
       guard let open = text.range(of: start), let close = text.range(of: end) else { return nil }
       text = String(text[..<open.upperBound]) + "\n" + content + String(text[close.lowerBound...])

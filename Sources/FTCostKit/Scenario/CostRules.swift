@@ -113,6 +113,18 @@ public enum CostRules {
       "ops_monthly and a fine-tuned model's fine_tuning.storage_per_month are part of the fixed monthly cost F, with vector_db_monthly, re-indexing and hosting."
     ),
     (
+      "Self-hosted serving",
+      "A plan with a hosting object pays for replicas, not tokens: t_req = (s+f+c+u) / input_tokens_per_second + o / output_tokens_per_second; a month (or a part that is share of it) serving R requests needs need = R·t_req / 3600 / max_utilization replica-hours, runs n = max(min_replicas, ⌈need / (730·share)⌉) replicas and costs n·gpus_per_replica·730·share·gpu_per_hour at the GPU's price in effect. Its cost_per_request is the month-1 GPU cost / R_1; idle share = 1 − used GPU-hours / allocated GPU-hours."
+    ),
+    (
+      "Self-hosted training",
+      "A trained plan with hosting trains on its hosting GPU type: GPU-hours = D·e / (training_tokens_per_second[training_method] · 3600) · gpus_per_replica (LoRA unless training_method is full), or training_hours when given; cost = GPU-hours · gpu_per_hour on the day. Hosting fields left unset take the model's self_hosting figures (a managed service's entry, those of the open-weight model it runs)."
+    ),
+    (
+      "Self-hosted lifecycle",
+      "A self-hosted model never retires and its training never closes; a GPU's dated price change is an event of the plans it serves."
+    ),
+    (
       "Monthly costs",
       "B_m and C_m are the baseline's and the candidate's month-m costs under the calendar rules (B_m = R_m · b_req + F_b and C_m = R_m · c_req + F_c + retrain_m when nothing changes inside the month); savings_m = B_m − C_m; ΔI = I_c − I_b."
     ),
@@ -127,7 +139,7 @@ public enum CostRules {
     ),
     (
       "Break-even",
-      "break_even_requests_per_month R* is the month-1 volume at which the horizon's net benefit is 0, on effective costs: 0 when net(0) ≥ 0; when each plan serves its own way at one set of rates over the whole horizon, R* = (ΔI + H·(F_c − F_b) + Σ retrain_m) / (S · (b_req − c_req)) with S = Σ_{m=1..H} (1+g)^(m−1), null when b_req ≤ c_req; otherwise bisection over [0, 10^12] (hi = mid when net(mid) ≥ 0, until hi − lo ≤ 10^-9 · hi; R* = hi), null when net(10^12) < 0."
+      "break_even_requests_per_month R* is the month-1 volume at which the horizon's net benefit is 0, on effective costs: 0 when net(0) ≥ 0; when each plan serves its own way at one set of rates over the whole horizon and neither serves on its own GPUs (replicas are steps), R* = (ΔI + H·(F_c − F_b) + Σ retrain_m) / (S · (b_req − c_req)) with S = Σ_{m=1..H} (1+g)^(m−1), null when b_req ≤ c_req; otherwise bisection over [0, 10^12] (hi = mid when net(mid) ≥ 0, until hi − lo ≤ 10^-9 · hi; R* = hi), null when net(10^12) < 0."
     ),
     ("NPV", "npv = −ΔI + Σ savings_m / (1+r)^m with the monthly rate r = (1+discount_rate_annual)^(1/12) − 1."),
     (
