@@ -107,11 +107,8 @@ enum DatasetCommands {
     options.format = invocation.string("--data-format").flatMap(DatasetFormat.init(rawValue:))
     options.encodings = encodings
     options.perExampleCap = cap
-    if let limit = try invocation.count("--max-errors") {
-      guard limit >= 1 else {
-        throw invocation.usageError("The value '0' is invalid for '--max-errors <n>': must be 1 or more")
-      }
-      options.maxErrors = Int(limit)
+    if let limit = try invocation.wholeNumber("--max-errors", in: 1...Int64.max) {
+      options.maxErrors = Int(clamping: limit)
     }
     let size = ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int) ?? 0
     options.progress = progress(invocation, total: size)
@@ -303,6 +300,9 @@ enum DatasetCommands {
       model: model, examples: Int64(inspection.countedExamples), tokensPerExample: nil,
       trainingTokens: inspection.billedTokensPerEpoch[0], defaultExampleTokens: nil, epochs: epochs,
       hours: try invocation.decimal("--hours"))
+    if plan.tokensPerEpoch.multipliedReportingOverflow(by: plan.epochs).overflow {
+      throw TrainingError.tooManyTokens(perEpoch: plan.tokensPerEpoch, epochs: plan.epochs)
+    }
     var withTruncation = plan
     withTruncation.truncatedExamples = Int64(inspection.truncatedExamples)
     if TokenizerRegistry.encoding(for: model) == nil {
@@ -315,12 +315,14 @@ enum DatasetCommands {
   static func runBuild(_ invocation: inout Invocation) throws -> Int32 {
     var options = TrainingSetBuilder.Options()
     if let rating = try invocation.decimal("--min-rating", allowNegative: true) { options.minRating = rating }
-    if let messages = try invocation.count("--min-messages") { options.minMessages = Int(messages) }
+    if let messages = try invocation.wholeNumber("--min-messages", in: 0...Int64.max) {
+      options.minMessages = Int(clamping: messages)
+    }
     options.categories = Set(invocation.strings("--category"))
     options.systemMessage = invocation.string("--system")
     options.dedupe = invocation.flag("--dedupe")
     options.format = invocation.string("--data-format").flatMap(DatasetFormat.init(rawValue:)) ?? .openai
-    if let seed = try invocation.count("--seed") { options.seed = UInt64(seed) }
+    if let seed = try invocation.wholeNumber("--seed", in: 0...Int64.max) { options.seed = UInt64(seed) }
     let validationOut = invocation.string("--validation-out")
     if let share = try invocation.decimal("--validation-split") {
       guard share >= 0, share < 1 else {

@@ -19,13 +19,12 @@ enum TrainCommand {
     ],
     run: { invocation in try run(&invocation) })
 
+  /// `--epochs`: `nil` for auto, else a whole number in `TrainingPlan.allowedEpochs` (a usage error otherwise).
   static func epochs(_ invocation: Invocation) throws -> Int64? {
     guard let text = invocation.string("--epochs"), text != "auto" else { return nil }
-    guard let value = try invocation.count("--epochs"), value >= 1 else {
-      throw invocation.usageError(
-        "The value '\(text)' is invalid for '--epochs <n|auto>': must be a whole number of 1 or more, or auto")
-    }
-    return value
+    let range = TrainingPlan.allowedEpochs
+    return try invocation.wholeNumber(
+      "--epochs", in: range, expected: "a whole number from \(range.lowerBound) to \(range.upperBound), or auto")
   }
 
   static func run(_ invocation: inout Invocation) throws -> Int32 {

@@ -45,6 +45,13 @@ public struct DatasetInspection: Sendable {
 
   /// Examples that can be counted (they have messages).
   public var countedExamples: Int { messagesPerExample.count }
+
+  /// `total + value`, or an error naming the total when the sum does not fit in an `Int64`.
+  fileprivate func adding(_ value: Int64, to total: Int64, _ name: String) throws(DatasetError) -> Int64 {
+    let (sum, overflow) = total.addingReportingOverflow(value)
+    if overflow { throw .totalTooLarge(file, name) }
+    return sum
+  }
 }
 
 /// Options for an inspection.
@@ -166,9 +173,13 @@ public enum DatasetInspector {
           for index in tokenizers.indices {
             report.tokensPerExample[index].append(result.chat[index])
             report.assistantTokensPerExample[index].append(result.assistant[index])
-            report.contentTokens[index] += result.content[index]
-            report.chatTokens[index] += result.chat[index]
-            report.billedTokensPerEpoch[index] += min(result.chat[index], options.perExampleCap)
+            report.contentTokens[index] = try report.adding(
+              result.content[index], to: report.contentTokens[index], "content tokens")
+            report.chatTokens[index] = try report.adding(
+              result.chat[index], to: report.chatTokens[index], "chat tokens")
+            report.billedTokensPerEpoch[index] = try report.adding(
+              min(result.chat[index], options.perExampleCap), to: report.billedTokensPerEpoch[index],
+              "billed tokens per epoch")
           }
           if result.chat[0] > options.perExampleCap {
             report.truncatedExamples += 1

@@ -133,6 +133,8 @@ public enum DatasetError: Error, Equatable, CustomStringConvertible {
   case empty(String)
   case output(OutputFileError)
   case sameFile(String)
+  /// A total over the file (named by the second value) does not fit in a 64-bit integer.
+  case totalTooLarge(String, String)
 
   public var description: String {
     switch self {
@@ -142,6 +144,9 @@ public enum DatasetError: Error, Equatable, CustomStringConvertible {
     case .output(let error): return error.description
     case .sameFile(let path):
       return "'\(path)' is both input and output; ftcost never touches its input, choose another --out"
+    case .totalTooLarge(let path, let total):
+      return
+        "\(path): the \(total) add up to more than \(MoneyFormat.grouped(Decimal(Int64.max))), the largest count ftcost can represent"
     }
   }
 }

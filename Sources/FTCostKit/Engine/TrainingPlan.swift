@@ -18,14 +18,20 @@ public struct TrainingPlan: Sendable, Equatable {
   /// Billed training tokens: D · e.
   public var billedTokens: Int64 { tokensPerEpoch * epochs }
 
+  /// The epochs a job may run: OpenAI's fine-tuning API takes `n_epochs` from 1 to 50, and no
+  /// pricing table names another limit.
+  public static let allowedEpochs: ClosedRange<Int64> = 1...50
+
   /// The automatic number of epochs for a dataset of `examples`.
   ///
   /// Epochs auto follows OpenAI's default: 3; if examples·3 < 100 then min(25, ⌊100/examples⌋); if examples·3 > 25,000 then max(1, ⌊25,000/examples⌋). An empty dataset is an error.
   public static func automaticEpochs(examples: Int64) throws(TrainingError) -> Int64 {
     guard examples > 0 else { throw .noExamples }
     let target: Int64 = 3
-    if examples * target < 100 { return min(25, 100 / examples) }
-    if examples * target > 25_000 { return max(1, 25_000 / examples) }
+    // Compared by division, so no example count can overflow: examples·3 < 100 ⇔ examples ≤ 33,
+    // examples·3 > 25,000 ⇔ examples > 8,333.
+    if examples <= 99 / target { return min(25, 100 / examples) }
+    if examples > 25_000 / target { return max(1, 25_000 / examples) }
     return target
   }
 
@@ -54,7 +60,7 @@ public struct TrainingPlan: Sendable, Equatable {
         truncatedExamples: 0, cost: cost, hours: hours)
     }
     guard let price = fineTuning.training else { throw .notFineTunable(model.id) }
-    if let epochs, epochs < 1 { throw .badEpochs(epochs) }
+    if let epochs, !allowedEpochs.contains(epochs) { throw .badEpochs(epochs) }
     var truncated: Int64 = 0
     let tokens: Int64
     if let trainingTokens {
@@ -91,6 +97,8 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible {
   case needsSize
   case autoEpochsNeedExamples
   case badEpochs(Int64)
+  /// Tokens per epoch × epochs (or a per-epoch total, when `perEpoch` is nil) exceed an `Int64`.
+  case tooManyTokens(perEpoch: Int64?, epochs: Int64)
   case notFineTunable(String)
   case needsHours(String)
   /// Training cannot start on a date: the model's fine-tuning retired or closed to new jobs.
@@ -105,7 +113,14 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible {
     case .autoEpochsNeedExamples:
       return "automatic epochs need the number of examples; give examples or a fixed number of epochs"
     case .badEpochs(let epochs):
-      return "epochs must be 1 or more (found \(epochs))"
+      return
+        "epochs must be from \(TrainingPlan.allowedEpochs.lowerBound) to \(TrainingPlan.allowedEpochs.upperBound) (found \(MoneyFormat.grouped(Decimal(epochs))))"
+    case .tooManyTokens(let perEpoch, let epochs):
+      let tokens =
+        perEpoch.map { "\(MoneyFormat.grouped(Decimal($0))) tokens per epoch × \(epochs) epochs" }
+        ?? "the tokens per epoch"
+      return
+        "\(tokens) come to more than \(MoneyFormat.grouped(Decimal(Int64.max))) tokens, the largest count ftcost can represent"
     case .notFineTunable(let model):
       return
         "model '\(model)' cannot be fine-tuned (its pricing has no fine_tuning prices); run 'ftcost pricing list --fine-tunable' for models that can"
