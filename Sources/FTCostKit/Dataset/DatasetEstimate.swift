@@ -34,11 +34,9 @@ public struct DatasetEstimate: Sendable, Equatable {
       let encoding = exact ?? TokenizerRegistry.estimateEncoding
       guard let column = inspection.encodings.firstIndex(of: encoding) else { continue }
       let cap = fineTuning.maxTokensPerExample ?? Int64.max
-      var billed: Int64 = 0
-      for tokens in inspection.tokensPerExample[column] {
-        let (sum, overflow) = billed.addingReportingOverflow(min(tokens, cap))
-        if overflow { throw .tooManyTokens(perEpoch: nil, epochs: resolvedEpochs) }
-        billed = sum
+      // Σ min(tokens, cap) never exceeds the chat-token total the inspection already checked.
+      guard let billed = inspection.tokensPerExample[column].sum(cappedAt: cap) else {
+        throw .tooManyTokens(perEpoch: nil, epochs: resolvedEpochs)
       }
       let (training, overflow) = billed.multipliedReportingOverflow(by: resolvedEpochs)
       if overflow { throw .tooManyTokens(perEpoch: billed, epochs: resolvedEpochs) }

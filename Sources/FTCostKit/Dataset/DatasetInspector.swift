@@ -25,10 +25,15 @@ public struct DatasetInspection: Sendable {
   public var errorLines: [FormatErrorKey: [Int]] = [:]
   public var findings: [LineFinding] = []
   public var encodings: [Encoding]
-  public var messagesPerExample: [Int64] = []
+  /// Messages per counted example.
+  ///
+  /// This and the other per-example figures are histograms, so memory does not grow with the
+  /// number of examples (see `CountHistogram` for the bound).
+  public var messagesPerExample = CountHistogram()
   /// Chat-rule tokens per example, per encoding (same order as `encodings`).
-  public var tokensPerExample: [[Int64]]
-  public var assistantTokensPerExample: [[Int64]]
+  public var tokensPerExample: [CountHistogram]
+  /// Tokens of assistant contents per example, per encoding.
+  public var assistantTokensPerExample: [CountHistogram]
   public var contentTokens: [Int64]
   public var chatTokens: [Int64]
   /// Σ min(chat tokens, cap) per encoding: what one epoch bills.
@@ -100,11 +105,13 @@ public enum DatasetInspector {
     var report = DatasetInspection(
       file: path, format: options.format ?? .openai, fileBytes: (attributes?[.size] as? Int) ?? 0,
       encodings: tokenizers.map(\.encoding),
-      tokensPerExample: tokenizers.map { _ in [] }, assistantTokensPerExample: tokenizers.map { _ in [] },
+      tokensPerExample: tokenizers.map { _ in CountHistogram() },
+      assistantTokensPerExample: tokenizers.map { _ in CountHistogram() },
       contentTokens: tokenizers.map { _ in 0 }, chatTokens: tokenizers.map { _ in 0 },
       billedTokensPerEpoch: tokenizers.map { _ in 0 }, perExampleCap: options.perExampleCap)
     var formatKnown = options.format != nil
-    var seen = Set<UInt64>()
+    // One 64-bit fingerprint per counted example: the only memory that grows with the file.
+    var seen = FingerprintSet()
     var firstContentLine = true
     let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
     let sessions = (0..<workers).map { _ in tokenizers.map { $0.session() } }
@@ -163,16 +170,16 @@ public enum DatasetInspector {
         for finding in result.problems { record(finding, into: &report, options: options) }
         if result.legacy { report.legacyGeminiLines += 1 }
         if result.counted {
-          if !seen.insert(result.fingerprint).inserted {
+          if !seen.insert(result.fingerprint) {
             record(
               LineFinding(
                 line: result.number, column: nil, key: .duplicateExample,
                 message: "the same messages as an earlier example"), into: &report, options: options)
           }
-          report.messagesPerExample.append(result.messages)
+          report.messagesPerExample.add(result.messages)
           for index in tokenizers.indices {
-            report.tokensPerExample[index].append(result.chat[index])
-            report.assistantTokensPerExample[index].append(result.assistant[index])
+            report.tokensPerExample[index].add(result.chat[index])
+            report.assistantTokensPerExample[index].add(result.assistant[index])
             report.contentTokens[index] = try report.adding(
               result.content[index], to: report.contentTokens[index], "content tokens")
             report.chatTokens[index] = try report.adding(
