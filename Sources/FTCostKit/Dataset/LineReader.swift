@@ -31,7 +31,7 @@ public final class LineReader {
   /// Bytes read so far, for progress.
   public private(set) var bytesRead = 0
 
-  public init(path: String, maximumLineBytes: Int = 32 << 20, chunkSize: Int = 4 << 20) throws(DatasetError) {
+  public init(path: String, maximumLineBytes: Int = 32 << 20, chunkSize: Int = 1 << 20) throws(DatasetError) {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .fileNotFound(path) }
     guard !isDirectory.boolValue, let handle = FileHandle(forReadingAtPath: path) else { throw .unreadable(path) }
@@ -44,19 +44,30 @@ public final class LineReader {
     try? handle.close()
   }
 
+  /// Reads the next chunk into the buffer, straight from the file descriptor so no chunk-sized
+  /// temporary is allocated; false at the end of the file (or on a read error).
   private func fill() -> Bool {
     guard !finished else { return false }
-    let data = (try? handle.read(upToCount: chunkSize)) ?? Data()
-    if data.isEmpty {
-      finished = true
-      return false
-    }
     if position > 0 {
       buffer.removeFirst(position)
       position = 0
     }
-    buffer.append(contentsOf: data)
-    bytesRead += data.count
+    let start = buffer.count
+    buffer.append(contentsOf: repeatElement(0, count: chunkSize))
+    let descriptor = handle.fileDescriptor
+    let size = chunkSize
+    let got = buffer.withUnsafeMutableBytes { raw -> Int in
+      guard let base = raw.baseAddress else { return 0 }
+      var result: Int
+      repeat { result = read(descriptor, base + start, size) } while result < 0 && errno == EINTR
+      return result
+    }
+    buffer.removeLast(buffer.count - start - max(got, 0))
+    guard got > 0 else {
+      finished = true
+      return false
+    }
+    bytesRead += got
     return true
   }
 
