@@ -2,7 +2,7 @@ import FTCostKit
 import Foundation
 import Testing
 
-/// Flag values out of range, each a usage error naming the value and the allowed range.
+/// Flag values out of range and inputs that used to trap or mislead, each with one clear error.
 @Suite struct DatasetLimitsTests {
   /// Out-of-range epochs are a usage error (exit 64) naming the value and the allowed range.
   @Test(arguments: ["10000000000000000", "99999999999999999999999", "51", "0", "-1", "2.5", "x"])
@@ -58,5 +58,41 @@ import Testing
           "Error: The value '\(value)' is invalid for '\(flag) <n>': expected a whole number from 0 to 9,223,372,036,854,775,807"
         ), "\(result.stderr)")
     }
+  }
+
+  @Test func utf16FileIsOneErrorNotOnePerLine() throws {
+    let path = try temporaryFolder().appendingPathComponent("data.jsonl").path
+    let text = (1...50).map { chatLine.replacingOccurrences(of: "Hi", with: "Hi \($0)") }.joined(separator: "\n") + "\n"
+    try Data([0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }).write(
+      to: URL(fileURLWithPath: path))
+    let result = ftcost(["dataset", "inspect", path])
+    #expect(result.code == 1)
+    #expect(
+      result.stderr
+        == "Error: \(path) is UTF-16 text (little-endian, with a byte order mark); ftcost reads UTF-8 JSONL with LF or CRLF line breaks. Convert it first: iconv -f UTF-16 -t UTF-8 \(path) > \(path.dropLast(6)).utf8.jsonl\n"
+    )
+  }
+
+  @Test func crOnlyFileIsOneErrorNotOnePerLine() throws {
+    let path = try temporaryFolder().appendingPathComponent("data.jsonl").path
+    try ([chatLine, chatLine.replacingOccurrences(of: "Hi", with: "Hey")].joined(separator: "\r") + "\r").write(
+      toFile: path, atomically: true, encoding: .utf8)
+    let result = ftcost(["dataset", "inspect", path])
+    #expect(result.code == 1)
+    #expect(
+      result.stderr
+        == "Error: \(path) is text whose lines end in a lone carriage return (CR, as on classic Mac OS); ftcost reads UTF-8 JSONL with LF or CRLF line breaks. Convert it first: tr '\\r' '\\n' < \(path) > \(path.dropLast(6)).utf8.jsonl\n"
+    )
+  }
+
+  @Test func buildOfOnlyInvalidLinesCountsThem() throws {
+    let logs = try file(["{oops", #"{"messages": [{"role": "user", "content": "q"}], "rating": 5}"#])
+    let out = (logs as NSString).deletingLastPathComponent + "/train.jsonl"
+    let result = ftcost(["dataset", "build", logs, "--out", out])
+    #expect(result.code == 1)
+    #expect(
+      result.stderr
+        == "Error: \(logs): no conversation kept from the 2 lines read; dropped 1 invalid_json (not a JSON object), 1 too_few_messages (fewer than --min-messages 2 messages); nothing was written\n"
+    )
   }
 }

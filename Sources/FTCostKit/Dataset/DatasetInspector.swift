@@ -65,7 +65,7 @@ public struct InspectOptions {
   public var encodings: [Encoding] = [.o200kBase]
   public var perExampleCap: Int64 = 65_536
   public var maxErrors: Int?
-  public var maximumLineBytes = 32 << 20
+  public var maximumLineBytes = LineReader.defaultMaximumLineBytes
   /// Called now and then with (bytes read, lines read).
   public var progress: ((Int, Int) -> Void)?
   /// Called with each finding as it is found (to stream errors to stderr).
@@ -144,11 +144,13 @@ public enum DatasetInspector {
       results.withUnsafeMutableBufferPointer { buffer in
         let output = ResultsBox(buffer)
         let input = batch
+        let lineLimit = options.maximumLineBytes
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
           let mySessions = box.sessions[worker]
           var index = worker
           while index < input.count {
-            output.buffer[index] = process(input[index], format: format, sessions: mySessions)
+            output.buffer[index] = process(
+              input[index], format: format, maximumLineBytes: lineLimit, sessions: mySessions)
             index += workers
           }
         }
@@ -223,14 +225,16 @@ public enum DatasetInspector {
     options.onFinding?(finding)
   }
 
-  private static func process(_ line: RawLine, format: DatasetFormat, sessions: [TokenizerSession]) -> LineResult {
+  private static func process(
+    _ line: RawLine, format: DatasetFormat, maximumLineBytes: Int, sessions: [TokenizerSession]
+  ) -> LineResult {
     var result = LineResult()
     result.number = line.number
     if line.tooLong {
       result.problems.append(
         LineFinding(
           line: line.number, column: nil, key: .lineTooLong,
-          message: "the line is longer than the limit; it was skipped"))
+          message: RawLine.tooLongMessage(length: line.length, limit: maximumLineBytes) + "; it was skipped"))
       return result
     }
     guard let first = line.bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else {

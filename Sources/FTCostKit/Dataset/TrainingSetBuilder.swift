@@ -86,7 +86,10 @@ public struct TrainingSetBuilder {
           }
         }
       }
-      guard summary.kept > 0 else { throw DatasetError.empty(input) }
+      guard summary.kept > 0 else {
+        if summary.linesRead == summary.blankLines { throw DatasetError.empty(input) }
+        throw DatasetError.nothingKept(input, summary, minRating: options.minRating, minMessages: options.minMessages)
+      }
       try writer.commit()
       try validationWriter?.commit()
     } catch let error as DatasetError {
