@@ -22,7 +22,8 @@ model_args=(--model "$model")
 [ "$model" = all ] && model_args=()
 
 run() { # binary label -> prints the figures; JSON output in /tmp/ftcost-memory-<label>.json
-  local binary=$1 label=$2 timing=/tmp/ftcost-memory-$label.time
+  local binary=$1 label=$2
+  local timing=/tmp/ftcost-memory-$label.time
   /usr/bin/time -v -o "$timing" "$binary" dataset inspect "$file" "${model_args[@]}" --format json --quiet \
     >"/tmp/ftcost-memory-$label.json" 2>/dev/null || true
   local kb seconds
