@@ -21,6 +21,31 @@ import Testing
     #expect(train.stderr.contains("expected a whole number from 1 to 50, or auto"))
   }
 
+  /// Token totals that do not fit in 64 bits are an error naming the factors, never a trap.
+  @Test func trainingTotalsThatDoNotFitAreErrors() {
+    let huge = ftcost([
+      "train", "--model", "gpt-4o-mini", "--examples", "9223372036854775807", "--tokens-per-example", "2",
+    ])
+    #expect(huge.code == 1)
+    #expect(
+      huge.stderr
+        == "Error: 9,223,372,036,854,775,807 examples × 2 tokens per example come to more than 9,223,372,036,854,775,807 tokens per epoch, the largest count ftcost can represent\n"
+    )
+    let perEpoch = ftcost([
+      "train", "--model", "gpt-4o-mini", "--training-tokens", "9000000000000000000", "--epochs", "2",
+    ])
+    #expect(perEpoch.code == 1)
+    #expect(
+      perEpoch.stderr
+        == "Error: 9,000,000,000,000,000,000 tokens per epoch × 2 epochs come to more than 9,223,372,036,854,775,807 tokens, the largest count ftcost can represent\n"
+    )
+    // One token per example: the automatic rule gives 1 epoch, and the total fits.
+    let one = ftcost([
+      "train", "--model", "gpt-4o-mini", "--examples", "9223372036854775807", "--tokens-per-example", "1",
+    ])
+    #expect(one.code == 0, "\(one.stderr)")
+  }
+
   @Test func fiftyEpochsIsTheMost() throws {
     let path = try file([chatLine])
     let result = ftcost(["dataset", "inspect", path, "--model", "gpt-4o-mini", "--epochs", "50", "--format", "json"])

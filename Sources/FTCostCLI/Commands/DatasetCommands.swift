@@ -300,9 +300,6 @@ enum DatasetCommands {
       model: model, examples: Int64(inspection.countedExamples), tokensPerExample: nil,
       trainingTokens: inspection.billedTokensPerEpoch[0], defaultExampleTokens: nil, epochs: epochs,
       hours: try invocation.decimal("--hours"))
-    if plan.tokensPerEpoch.multipliedReportingOverflow(by: plan.epochs).overflow {
-      throw TrainingError.tooManyTokens(perEpoch: plan.tokensPerEpoch, epochs: plan.epochs)
-    }
     var withTruncation = plan
     withTruncation.truncatedExamples = Int64(inspection.truncatedExamples)
     if TokenizerRegistry.encoding(for: model) == nil {

@@ -45,22 +45,24 @@ public struct TrainingPlan: Sendable, Equatable {
   ///
   /// Tokens per epoch are `trainingTokens` if given; else `examples · tokensPerExample`; else
   /// `examples · defaultExampleTokens`. An example longer than the model's
-  /// `max_tokens_per_example` is billed at the cap.
+  /// `max_tokens_per_example` is billed at the cap. Epochs outside `allowedEpochs` and token
+  /// counts whose products do not fit in an `Int64` are errors, so no input can trap.
   public static func resolve(
     model: ModelPricing, examples: Int64?, tokensPerExample: Int64?, trainingTokens: Int64?,
     defaultExampleTokens: Int64?, epochs: Int64?, hours: Decimal?
   ) throws(TrainingError) -> TrainingPlan {
     guard let fineTuning = model.fineTuning else { throw .notFineTunable(model.id) }
+    if let epochs, !allowedEpochs.contains(epochs) { throw .badEpochs(epochs) }
     if fineTuning.isBilledPerHour {
       guard let hours, let rate = fineTuning.trainingPerHour else { throw .needsHours(model.id) }
       var cost = hours * rate
       if let cap = fineTuning.maxJobFee { cost = min(cost, cap) }
+      try checkBilledTokens(trainingTokens ?? 0, epochs: epochs ?? 1)
       return TrainingPlan(
         tokensPerEpoch: trainingTokens ?? 0, epochs: epochs ?? 1, epochsAreAutomatic: false,
         truncatedExamples: 0, cost: cost, hours: hours)
     }
     guard let price = fineTuning.training else { throw .notFineTunable(model.id) }
-    if let epochs, !allowedEpochs.contains(epochs) { throw .badEpochs(epochs) }
     var truncated: Int64 = 0
     let tokens: Int64
     if let trainingTokens {
@@ -73,7 +75,9 @@ public struct TrainingPlan: Sendable, Equatable {
         perExample = cap
         truncated = examples
       }
-      tokens = examples * perExample
+      let (product, overflow) = examples.multipliedReportingOverflow(by: perExample)
+      if overflow { throw .tooManyTokensPerEpoch(examples: examples, tokensPerExample: perExample) }
+      tokens = product
     }
     let resolvedEpochs: Int64
     if let epochs {
@@ -82,12 +86,20 @@ public struct TrainingPlan: Sendable, Equatable {
       guard let examples else { throw .autoEpochsNeedExamples }
       resolvedEpochs = try automaticEpochs(examples: examples)
     }
+    try checkBilledTokens(tokens, epochs: resolvedEpochs)
     var cost = Decimal(tokens) * Decimal(resolvedEpochs) * price / RequestPricer.tokensPerPriceUnit
     if let cap = fineTuning.maxJobFee { cost = min(cost, cap) }
     if let floor = fineTuning.minJobFee { cost = max(cost, floor) }
     return TrainingPlan(
       tokensPerEpoch: tokens, epochs: resolvedEpochs, epochsAreAutomatic: epochs == nil,
       truncatedExamples: truncated, cost: cost, hours: nil)
+  }
+
+  /// Checks that `billedTokens` (tokens per epoch × epochs) of a plan fits in an `Int64`.
+  private static func checkBilledTokens(_ tokensPerEpoch: Int64, epochs: Int64) throws(TrainingError) {
+    if tokensPerEpoch.multipliedReportingOverflow(by: epochs).overflow {
+      throw .tooManyTokens(perEpoch: tokensPerEpoch, epochs: epochs)
+    }
   }
 }
 
@@ -99,6 +111,8 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible {
   case badEpochs(Int64)
   /// Tokens per epoch × epochs (or a per-epoch total, when `perEpoch` is nil) exceed an `Int64`.
   case tooManyTokens(perEpoch: Int64?, epochs: Int64)
+  /// Examples × tokens per example exceed an `Int64`.
+  case tooManyTokensPerEpoch(examples: Int64, tokensPerExample: Int64)
   case notFineTunable(String)
   case needsHours(String)
   /// Training cannot start on a date: the model's fine-tuning retired or closed to new jobs.
@@ -121,6 +135,9 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible {
         ?? "the tokens per epoch"
       return
         "\(tokens) come to more than \(MoneyFormat.grouped(Decimal(Int64.max))) tokens, the largest count ftcost can represent"
+    case .tooManyTokensPerEpoch(let examples, let perExample):
+      return
+        "\(MoneyFormat.grouped(Decimal(examples))) examples × \(MoneyFormat.grouped(Decimal(perExample))) tokens per example come to more than \(MoneyFormat.grouped(Decimal(Int64.max))) tokens per epoch, the largest count ftcost can represent"
     case .notFineTunable(let model):
       return
         "model '\(model)' cannot be fine-tuned (its pricing has no fine_tuning prices); run 'ftcost pricing list --fine-tunable' for models that can"
