@@ -181,7 +181,7 @@ let allCommandPaths: [[String]] = {
         == "Error: The value '0' is invalid for '--horizon <months>': must be 1 to 600")
     #expect(
       firstLine(["breakeven", "--scenario", "x.json", "--steps", "1"])
-        == "Error: The value '1' is invalid for '--steps <n>': must be 2 to 100000")
+        == "Error: The value '1' is invalid for '--steps <n>': must be 2 to 100,000")
     #expect(
       firstLine(["train", "--model", "gpt-4o-mini", "--examples", "1", "--epochs", "x"])
         == "Error: The value 'x' is invalid for '--epochs <n|auto>': must be 1 to 50, or 'auto'")

@@ -107,7 +107,7 @@ enum DatasetCommands {
     options.format = invocation.string("--data-format").flatMap(DatasetFormat.init(rawValue:))
     options.encodings = encodings
     options.perExampleCap = cap
-    if let limit = try invocation.count("--max-errors", in: 1...Int64.max) {
+    if let limit = try invocation.count("--max-errors", in: 1...1_000_000_000) {
       options.maxErrors = Int(limit)
     }
     let size = ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int) ?? 0
@@ -171,7 +171,7 @@ enum DatasetCommands {
     _ inspection: DatasetInspection, estimates: [DatasetEstimate], epochs: Int64?, warnings: [String],
     task: TrainingTask?
   ) -> JSON {
-    func stats(_ values: [Int64]) -> JSON { Distribution(values)?.json ?? .null }
+    func stats(_ values: CountHistogram) -> JSON { Distribution(values)?.json ?? .null }
     let keys = inspection.errorCounts.keys.sorted()
     var members: [(String, JSON)] = [
       ("file", .string(inspection.file)),
@@ -185,8 +185,8 @@ enum DatasetCommands {
       ),
       ("warnings", .array(warnings.map { .string($0) })),
       ("messages_per_example", stats(inspection.messagesPerExample)),
-      ("tokens_per_example", stats(inspection.tokensPerExample.first ?? [])),
-      ("assistant_tokens_per_example", stats(inspection.assistantTokensPerExample.first ?? [])),
+      ("tokens_per_example", stats(inspection.tokensPerExample.first ?? CountHistogram())),
+      ("assistant_tokens_per_example", stats(inspection.assistantTokensPerExample.first ?? CountHistogram())),
       ("encoding", .string(inspection.encodings.first?.rawValue)),
       ("content_tokens", .integer(inspection.contentTokens.first ?? 0)),
       ("chat_tokens", .integer(inspection.chatTokens.first ?? 0)),
@@ -240,15 +240,15 @@ enum DatasetCommands {
       .init(""), .init("min", .right), .init("p5", .right), .init("median", .right), .init("mean", .right),
       .init("p95", .right), .init("max", .right),
     ])
-    func row(_ title: String, _ values: [Int64]) {
+    func row(_ title: String, _ values: CountHistogram) {
       guard let d = Distribution(values) else { return }
       stats.append(
         [title]
           + [d.min, d.p5, d.median, d.mean, d.p95, d.max].map { MoneyFormat.grouped($0.rounded(scale: 1, .plain)) })
     }
     row("messages per example", inspection.messagesPerExample)
-    row("tokens per example (\(encoding))", inspection.tokensPerExample.first ?? [])
-    row("assistant tokens per example", inspection.assistantTokensPerExample.first ?? [])
+    row("tokens per example (\(encoding))", inspection.tokensPerExample.first ?? CountHistogram())
+    row("assistant tokens per example", inspection.assistantTokensPerExample.first ?? CountHistogram())
     out += stats.rendered(as: invocation.format == .json ? .table : invocation.format) + "\n"
     out += "missing a system message: \(inspection.missingSystem); missing a user message: \(inspection.missingUser)\n"
     let billed = estimates.first?.billedTokensPerEpoch ?? inspection.billedTokensPerEpoch.first ?? 0
@@ -312,12 +312,14 @@ enum DatasetCommands {
   static func runBuild(_ invocation: inout Invocation) throws -> Int32 {
     var options = TrainingSetBuilder.Options()
     if let rating = try invocation.decimal("--min-rating", allowNegative: true) { options.minRating = rating }
-    if let messages = try invocation.count("--min-messages") { options.minMessages = Int(messages) }
+    if let messages = try invocation.count("--min-messages", in: 0...10_000) {
+      options.minMessages = Int(clamping: messages)
+    }
     options.categories = Set(invocation.strings("--category"))
     options.systemMessage = invocation.string("--system")
     options.dedupe = invocation.flag("--dedupe")
     options.format = invocation.string("--data-format").flatMap(DatasetFormat.init(rawValue:)) ?? .openai
-    if let seed = try invocation.count("--seed") { options.seed = UInt64(seed) }
+    if let seed = try invocation.count("--seed", in: 0...1_000_000_000_000) { options.seed = UInt64(seed) }
     let validationOut = invocation.string("--validation-out")
     if let share = try invocation.decimal("--validation-split") {
       guard share >= 0, share < 1 else {

@@ -1,4 +1,5 @@
 import FTCostKit
+import Foundation
 
 /// A mistake in how ftcost was called: printed with the usage line, exit 64.
 ///
@@ -60,7 +61,8 @@ public enum InvalidValueReason: Equatable, Sendable {
   /// ends at `Int64.max`; `words` are accepted too ("…, or 'auto'").
   public static func notIn(_ range: ClosedRange<Int64>, orElse words: [String] = []) -> InvalidValueReason {
     .notInRange(
-      lower: String(range.lowerBound), upper: range.upperBound == .max ? nil : String(range.upperBound),
-      upperIncluded: true, orElse: words)
+      lower: MoneyFormat.grouped(Decimal(range.lowerBound)),
+      upper: range.upperBound == .max ? nil : MoneyFormat.grouped(Decimal(range.upperBound)), upperIncluded: true,
+      orElse: words)
   }
 }

@@ -25,10 +25,15 @@ public struct DatasetInspection: Sendable {
   public var errorLines: [FormatErrorKey: [Int]] = [:]
   public var findings: [LineFinding] = []
   public var encodings: [Encoding]
-  public var messagesPerExample: [Int64] = []
+  /// Messages per counted example.
+  ///
+  /// This and the other per-example figures are histograms, so memory does not grow with the
+  /// number of examples (see `CountHistogram` for the bound).
+  public var messagesPerExample = CountHistogram()
   /// Chat-rule tokens per example, per encoding (same order as `encodings`).
-  public var tokensPerExample: [[Int64]]
-  public var assistantTokensPerExample: [[Int64]]
+  public var tokensPerExample: [CountHistogram]
+  /// Tokens of assistant contents per example, per encoding.
+  public var assistantTokensPerExample: [CountHistogram]
   public var contentTokens: [Int64]
   public var chatTokens: [Int64]
   /// Σ min(chat tokens, cap) per encoding: what one epoch bills.
@@ -45,6 +50,13 @@ public struct DatasetInspection: Sendable {
 
   /// Examples that can be counted (they have messages).
   public var countedExamples: Int { messagesPerExample.count }
+
+  /// `total + value`, or an error naming the total when the sum does not fit in an `Int64`.
+  fileprivate func adding(_ value: Int64, to total: Int64, _ name: String) throws(DatasetError) -> Int64 {
+    let (sum, overflow) = total.addingReportingOverflow(value)
+    if overflow { throw .totalTooLarge(file, name) }
+    return sum
+  }
 }
 
 /// Options for an inspection.
@@ -53,7 +65,7 @@ public struct InspectOptions {
   public var encodings: [Encoding] = [.o200kBase]
   public var perExampleCap: Int64 = 65_536
   public var maxErrors: Int?
-  public var maximumLineBytes = 32 << 20
+  public var maximumLineBytes = LineReader.defaultMaximumLineBytes
   /// Called now and then with (bytes read, lines read).
   public var progress: ((Int, Int) -> Void)?
   /// Called with each finding as it is found (to stream errors to stderr).
@@ -65,7 +77,10 @@ public struct InspectOptions {
 /// Streams a JSONL file through the format checks and exact token counts, on every core.
 public enum DatasetInspector {
   /// Lines handed to the workers at a time; bounds memory to a few such batches.
-  static let batchBytes = 4 << 20
+  ///
+  /// 1 MiB keeps both cores busy (hundreds of typical examples a batch) while the batch, its
+  /// results and the reader's buffer stay a few MiB together.
+  static let batchBytes = 1 << 20
 
   private struct LineResult {
     var number = 0
@@ -93,11 +108,13 @@ public enum DatasetInspector {
     var report = DatasetInspection(
       file: path, format: options.format ?? .openai, fileBytes: (attributes?[.size] as? Int) ?? 0,
       encodings: tokenizers.map(\.encoding),
-      tokensPerExample: tokenizers.map { _ in [] }, assistantTokensPerExample: tokenizers.map { _ in [] },
+      tokensPerExample: tokenizers.map { _ in CountHistogram() },
+      assistantTokensPerExample: tokenizers.map { _ in CountHistogram() },
       contentTokens: tokenizers.map { _ in 0 }, chatTokens: tokenizers.map { _ in 0 },
       billedTokensPerEpoch: tokenizers.map { _ in 0 }, perExampleCap: options.perExampleCap)
     var formatKnown = options.format != nil
-    var seen = Set<UInt64>()
+    // One 64-bit fingerprint per counted example: the only memory that grows with the file.
+    var seen = FingerprintSet()
     var firstContentLine = true
     let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
     let sessions = (0..<workers).map { _ in tokenizers.map { $0.session() } }
@@ -127,11 +144,13 @@ public enum DatasetInspector {
       results.withUnsafeMutableBufferPointer { buffer in
         let output = ResultsBox(buffer)
         let input = batch
+        let lineLimit = options.maximumLineBytes
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
           let mySessions = box.sessions[worker]
           var index = worker
           while index < input.count {
-            output.buffer[index] = process(input[index], format: format, sessions: mySessions)
+            output.buffer[index] = process(
+              input[index], format: format, maximumLineBytes: lineLimit, sessions: mySessions)
             index += workers
           }
         }
@@ -156,19 +175,23 @@ public enum DatasetInspector {
         for finding in result.problems { record(finding, into: &report, options: options) }
         if result.legacy { report.legacyGeminiLines += 1 }
         if result.counted {
-          if !seen.insert(result.fingerprint).inserted {
+          if !seen.insert(result.fingerprint) {
             record(
               LineFinding(
                 line: result.number, column: nil, key: .duplicateExample,
                 message: "the same messages as an earlier example"), into: &report, options: options)
           }
-          report.messagesPerExample.append(result.messages)
+          report.messagesPerExample.add(result.messages)
           for index in tokenizers.indices {
-            report.tokensPerExample[index].append(result.chat[index])
-            report.assistantTokensPerExample[index].append(result.assistant[index])
-            report.contentTokens[index] += result.content[index]
-            report.chatTokens[index] += result.chat[index]
-            report.billedTokensPerEpoch[index] += min(result.chat[index], options.perExampleCap)
+            report.tokensPerExample[index].add(result.chat[index])
+            report.assistantTokensPerExample[index].add(result.assistant[index])
+            report.contentTokens[index] = try report.adding(
+              result.content[index], to: report.contentTokens[index], "content tokens")
+            report.chatTokens[index] = try report.adding(
+              result.chat[index], to: report.chatTokens[index], "chat tokens")
+            report.billedTokensPerEpoch[index] = try report.adding(
+              min(result.chat[index], options.perExampleCap), to: report.billedTokensPerEpoch[index],
+              "billed tokens per epoch")
           }
           if result.chat[0] > options.perExampleCap {
             report.truncatedExamples += 1
@@ -202,14 +225,16 @@ public enum DatasetInspector {
     options.onFinding?(finding)
   }
 
-  private static func process(_ line: RawLine, format: DatasetFormat, sessions: [TokenizerSession]) -> LineResult {
+  private static func process(
+    _ line: RawLine, format: DatasetFormat, maximumLineBytes: Int, sessions: [TokenizerSession]
+  ) -> LineResult {
     var result = LineResult()
     result.number = line.number
     if line.tooLong {
       result.problems.append(
         LineFinding(
           line: line.number, column: nil, key: .lineTooLong,
-          message: "the line is longer than the limit; it was skipped"))
+          message: RawLine.tooLongMessage(length: line.length, limit: maximumLineBytes) + "; it was skipped"))
       return result
     }
     guard let first = line.bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else {

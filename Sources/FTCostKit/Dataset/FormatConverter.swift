@@ -110,7 +110,10 @@ public enum FormatConverter {
     var problems: [Problem] = []
     while let line = reader.next() {
       if line.tooLong {
-        problems.append(Problem(line: line.number, message: "the line is longer than the limit")); continue
+        problems.append(
+          Problem(
+            line: line.number, message: RawLine.tooLongMessage(length: line.length, limit: reader.maximumLineBytes)))
+        continue
       }
       if line.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
       if let bad = UTF8Check.firstInvalidByte(line.bytes) {

@@ -11,13 +11,25 @@ public struct RawLine: Sendable {
   public var tooLong: Bool
   /// True for the last line when the file does not end with a line break.
   public var unterminated: Bool
+  /// The line's length in bytes, without its line break; for a too-long line, how long it was.
+  public var length: Int
+
+  /// What a too-long line is told: its size and the limit, both in bytes.
+  public static func tooLongMessage(length: Int, limit: Int) -> String {
+    "the line is \(MoneyFormat.grouped(Decimal(length))) bytes, over the limit of \(MoneyFormat.grouped(Decimal(limit))) bytes per line"
+  }
 }
 
 /// Reads a file line by line in fixed-size chunks, so memory stays bounded whatever its size.
 ///
 /// Handles CRLF, a UTF-8 byte order mark and a last line without a line break. A line longer
-/// than `maximumLineBytes` is skipped (reported as too long) without being buffered.
+/// than `maximumLineBytes` is skipped (reported as too long, with its length) without being
+/// buffered. A file that is UTF-16 or UTF-32, or whose lines end in a lone CR, is refused when
+/// it is opened with one error saying how to convert it, instead of an error on every line.
 public final class LineReader {
+  /// The longest line read by default: 32 MiB.
+  public static let defaultMaximumLineBytes = 32 << 20
+
   private let handle: FileHandle
   public let maximumLineBytes: Int
   private let chunkSize: Int
@@ -28,35 +40,52 @@ public final class LineReader {
   private var finished = false
   private var skipping = false
   private var skippingStart = 0
+  private var skippedBytes = 0
+  private var skippedEndsInCR = false
   /// Bytes read so far, for progress.
   public private(set) var bytesRead = 0
 
-  public init(path: String, maximumLineBytes: Int = 32 << 20, chunkSize: Int = 4 << 20) throws(DatasetError) {
+  public init(
+    path: String, maximumLineBytes: Int = LineReader.defaultMaximumLineBytes, chunkSize: Int = 1 << 20
+  ) throws(DatasetError) {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .fileNotFound(path) }
     guard !isDirectory.boolValue, let handle = FileHandle(forReadingAtPath: path) else { throw .unreadable(path) }
     self.handle = handle
     self.maximumLineBytes = maximumLineBytes
     self.chunkSize = chunkSize
+    _ = fill()
+    if let layout = TextLayout.unsupported(buffer) { throw .unsupportedLayout(path, layout) }
   }
 
   deinit {
     try? handle.close()
   }
 
+  /// Reads the next chunk into the buffer, straight from the file descriptor so no chunk-sized
+  /// temporary is allocated; false at the end of the file (or on a read error).
   private func fill() -> Bool {
     guard !finished else { return false }
-    let data = (try? handle.read(upToCount: chunkSize)) ?? Data()
-    if data.isEmpty {
-      finished = true
-      return false
-    }
     if position > 0 {
       buffer.removeFirst(position)
       position = 0
     }
-    buffer.append(contentsOf: data)
-    bytesRead += data.count
+    let start = buffer.count
+    buffer.append(contentsOf: repeatElement(0, count: chunkSize))
+    let descriptor = handle.fileDescriptor
+    let size = chunkSize
+    let got = buffer.withUnsafeMutableBytes { raw -> Int in
+      guard let base = raw.baseAddress else { return 0 }
+      var result: Int
+      repeat { result = read(descriptor, base + start, size) } while result < 0 && errno == EINTR
+      return result
+    }
+    buffer.removeLast(buffer.count - start - max(got, 0))
+    guard got > 0 else {
+      finished = true
+      return false
+    }
+    bytesRead += got
     return true
   }
 
@@ -68,61 +97,57 @@ public final class LineReader {
         position = newline + 1
         let lineOffset = fileOffset
         fileOffset += newline + 1 - start
-        if skipping {
-          skipping = false
-          lineNumber += 1
-          return RawLine(number: lineNumber, bytes: [], offset: skippingStart, tooLong: true, unterminated: false)
-        }
-        lineNumber += 1
-        var end = newline
-        if end > start, buffer[end - 1] == 0x0D { end -= 1 }
-        var begin = start
-        if lineNumber == 1, end - begin >= 3, buffer[begin] == 0xEF, buffer[begin + 1] == 0xBB,
-          buffer[begin + 2] == 0xBF
-        {
-          begin += 3
-        }
-        if end - begin > maximumLineBytes {
-          return RawLine(number: lineNumber, bytes: [], offset: lineOffset, tooLong: true, unterminated: false)
-        }
-        return RawLine(
-          number: lineNumber, bytes: Array(buffer[begin..<end]), offset: lineOffset, tooLong: false, unterminated: false
-        )
+        return line(start: start, end: newline, offset: lineOffset, unterminated: false)
       }
       // No line break in the buffer: drop an over-long line's bytes instead of keeping them.
       if buffer.count - position > maximumLineBytes {
         if !skipping {
           skipping = true
           skippingStart = fileOffset
+          skippedBytes = 0
         }
+        skippedBytes += buffer.count - position
+        skippedEndsInCR = buffer.last == 0x0D
         fileOffset += buffer.count - position
         buffer.removeAll(keepingCapacity: true)
         position = 0
       }
       if !fill() {
         guard position < buffer.count || skipping else { return nil }
-        lineNumber += 1
-        if skipping {
-          skipping = false
-          return RawLine(number: lineNumber, bytes: [], offset: skippingStart, tooLong: true, unterminated: true)
-        }
-        var end = buffer.count
-        if end > position, buffer[end - 1] == 0x0D { end -= 1 }
-        var begin = position
-        if lineNumber == 1, end - begin >= 3, buffer[begin] == 0xEF, buffer[begin + 1] == 0xBB,
-          buffer[begin + 2] == 0xBF
-        {
-          begin += 3
-        }
-        let line = RawLine(
-          number: lineNumber, bytes: Array(buffer[begin..<end]), offset: fileOffset,
-          tooLong: end - begin > maximumLineBytes, unterminated: true)
-        fileOffset += buffer.count - position
+        // The last line has no line break: it takes every byte left, so nothing is read twice.
+        let start = position
         position = buffer.count
-        return line.tooLong
-          ? RawLine(number: line.number, bytes: [], offset: line.offset, tooLong: true, unterminated: true) : line
+        let lineOffset = fileOffset
+        fileOffset += buffer.count - start
+        return line(start: start, end: buffer.count, offset: lineOffset, unterminated: true)
       }
     }
+  }
+
+  /// The line in `buffer[start..<end]` (`end` at its line break or the end of the file).
+  private func line(start: Int, end lineEnd: Int, offset: Int, unterminated: Bool) -> RawLine {
+    lineNumber += 1
+    var end = lineEnd
+    if end > start, buffer[end - 1] == 0x0D { end -= 1 }
+    if skipping {
+      skipping = false
+      // A CR dropped just before the line break belongs to the break, not to the line.
+      let length = skippedBytes + end - start - (end == lineEnd && lineEnd == start && skippedEndsInCR ? 1 : 0)
+      return RawLine(
+        number: lineNumber, bytes: [], offset: skippingStart, tooLong: true, unterminated: unterminated,
+        length: length)
+    }
+    var begin = start
+    if lineNumber == 1, end - begin >= 3, buffer[begin] == 0xEF, buffer[begin + 1] == 0xBB, buffer[begin + 2] == 0xBF {
+      begin += 3
+    }
+    if end - begin > maximumLineBytes {
+      return RawLine(
+        number: lineNumber, bytes: [], offset: offset, tooLong: true, unterminated: unterminated, length: end - begin)
+    }
+    return RawLine(
+      number: lineNumber, bytes: Array(buffer[begin..<end]), offset: offset, tooLong: false,
+      unterminated: unterminated, length: end - begin)
   }
 }
 
@@ -133,6 +158,12 @@ public enum DatasetError: Error, Equatable, CustomStringConvertible {
   case empty(String)
   case output(OutputFileError)
   case sameFile(String)
+  /// The file is not UTF-8 JSONL with LF or CRLF line breaks (UTF-16, UTF-32, lone CRs).
+  case unsupportedLayout(String, TextLayout)
+  /// Every line of a `dataset build` input was blank or dropped; the summary says why.
+  case nothingKept(String, TrainingSetBuilder.Summary, minRating: Decimal, minMessages: Int)
+  /// A total over the file (named by the second value) does not fit in a 64-bit integer.
+  case totalTooLarge(String, String)
 
   public var description: String {
     switch self {
@@ -142,6 +173,22 @@ public enum DatasetError: Error, Equatable, CustomStringConvertible {
     case .output(let error): return error.description
     case .sameFile(let path):
       return "'\(path)' is both input and output; ftcost never touches its input, choose another --out"
+    case .unsupportedLayout(let path, let layout):
+      return
+        "\(path) is \(layout.name); ftcost reads UTF-8 JSONL with LF or CRLF line breaks. Convert it first: \(layout.conversion(of: path))"
+    case .nothingKept(let path, let summary, let minRating, let minMessages):
+      let reasons = TrainingSetBuilder.DropReason.allCases.compactMap { reason -> String? in
+        guard let count = summary.dropped[reason.rawValue] else { return nil }
+        return
+          "\(MoneyFormat.grouped(Decimal(count))) \(reason.rawValue) (\(reason.explanation(minRating: minRating, minMessages: minMessages)))"
+      }
+      let lines = "\(MoneyFormat.grouped(Decimal(summary.linesRead))) line\(summary.linesRead == 1 ? "" : "s")"
+      let blank = summary.blankLines > 0 ? " (\(MoneyFormat.grouped(Decimal(summary.blankLines))) blank)" : ""
+      return
+        "\(path): no conversation kept from the \(lines) read\(blank); dropped \(reasons.joined(separator: ", ")); nothing was written"
+    case .totalTooLarge(let path, let total):
+      return
+        "\(path): the \(total) add up to more than \(MoneyFormat.grouped(Decimal(Int64.max))), the largest count ftcost can represent"
     }
   }
 }

@@ -14,21 +14,38 @@ public struct Distribution: Sendable, Equatable {
   /// Percentiles interpolate linearly between order statistics, as numpy's default does:
   /// position q·(n−1).
   public init?(_ values: [Int64]) {
-    guard !values.isEmpty else { return nil }
-    let sorted = values.sorted()
-    func percentile(_ q: Decimal) -> Decimal {
-      let position = q * Decimal(sorted.count - 1)
+    self.init(CountHistogram(values))
+  }
+
+  /// The distribution of the values counted in `histogram`, or `nil` when it is empty.
+  ///
+  /// Exact: the same numbers as sorting every value, from memory bounded by the histogram.
+  public init?(_ histogram: CountHistogram) {
+    guard let smallest = histogram.min, let largest = histogram.max else { return nil }
+    let quantiles = [
+      Decimal(sign: .plus, exponent: -2, significand: 5), Decimal(sign: .plus, exponent: -1, significand: 5),
+      Decimal(sign: .plus, exponent: -2, significand: 95),
+    ]
+    let last = histogram.count - 1
+    // Each quantile's position q·(n−1) splits into a whole rank and a fraction towards the next.
+    let positions = quantiles.map { q -> (lower: Int, fraction: Decimal) in
+      let position = q * Decimal(last)
       let lower = Int(truncating: position.rounded(scale: 0, .down) as NSDecimalNumber)
-      let fraction = position - Decimal(lower)
-      let upper = Swift.min(lower + 1, sorted.count - 1)
-      return Decimal(sorted[lower]) + (Decimal(sorted[upper]) - Decimal(sorted[lower])) * fraction
+      return (lower, position - Decimal(lower))
     }
-    min = Decimal(sorted[0])
-    max = Decimal(sorted[sorted.count - 1])
-    p5 = percentile(Decimal(sign: .plus, exponent: -2, significand: 5))
-    median = percentile(Decimal(sign: .plus, exponent: -1, significand: 5))
-    p95 = percentile(Decimal(sign: .plus, exponent: -2, significand: 95))
-    mean = Decimal(sorted.reduce(0, +)) / Decimal(sorted.count)
+    let ranks = positions.flatMap { [$0.lower, Swift.min($0.lower + 1, last)] }
+    let values = histogram.values(atRanks: ranks).map { Decimal($0) }
+    func percentile(_ index: Int) -> Decimal {
+      let lower = values[2 * index]
+      let upper = values[2 * index + 1]
+      return lower + (upper - lower) * positions[index].fraction
+    }
+    min = Decimal(smallest)
+    max = Decimal(largest)
+    p5 = percentile(0)
+    median = percentile(1)
+    p95 = percentile(2)
+    mean = histogram.sum / Decimal(histogram.count)
   }
 
   public var json: JSON {

@@ -92,7 +92,10 @@ public struct TrainingSetBuilder {
           }
         }
       }
-      guard summary.kept > 0 else { throw DatasetError.empty(input) }
+      guard summary.kept > 0 else {
+        if summary.linesRead == summary.blankLines { throw DatasetError.empty(input) }
+        throw DatasetError.nothingKept(input, summary, minRating: options.minRating, minMessages: options.minMessages)
+      }
       try writer.commit()  // and the validation file, staged with it
     } catch let error as DatasetError {
       outputs.discard()

@@ -24,13 +24,18 @@ public struct TrainingPlan: Sendable, Equatable {
     return overflow ? Int64.max : product
   }
 
+  /// The epochs a job may run: OpenAI's fine-tuning API takes `n_epochs` from 1 to 50, and no
+  /// pricing table names another limit.
+  public static let allowedEpochs = ScenarioLimits.epochs
+
   /// The automatic number of epochs for a dataset of `examples`.
   ///
   /// Epochs auto follows OpenAI's default: 3; if examples·3 < 100 then min(25, ⌊100/examples⌋); if examples·3 > 25,000 then max(1, ⌊25,000/examples⌋). An empty dataset is an error.
   public static func automaticEpochs(examples: Int64) throws(TrainingError) -> Int64 {
     guard examples > 0 else { throw .noExamples }
     let target: Int64 = 3
-    // Compared by division so no example count can overflow: examples·3 < 100 ⇔ examples ≤ 33.
+    // Compared by division, so no example count can overflow: examples·3 < 100 ⇔ examples ≤ 33,
+    // examples·3 > 25,000 ⇔ examples > 8,333.
     if examples <= 99 / target { return min(25, 100 / examples) }
     if examples > 25_000 / target { return max(1, 25_000 / examples) }
     return target
@@ -46,16 +51,19 @@ public struct TrainingPlan: Sendable, Equatable {
   ///
   /// Tokens per epoch are `trainingTokens` if given; else `examples · tokensPerExample`; else
   /// `examples · defaultExampleTokens`. An example longer than the model's
-  /// `max_tokens_per_example` is billed at the cap.
+  /// `max_tokens_per_example` is billed at the cap. Epochs outside `allowedEpochs` and token
+  /// counts whose products do not fit in an `Int64` are errors, so no input can trap.
   public static func resolve(
     model: ModelPricing, examples: Int64?, tokensPerExample: Int64?, trainingTokens: Int64?,
     defaultExampleTokens: Int64?, epochs: Int64?, hours: Decimal?
   ) throws(TrainingError) -> TrainingPlan {
     guard let fineTuning = model.fineTuning else { throw .notFineTunable(model.id) }
+    if let epochs, !allowedEpochs.contains(epochs) { throw .badEpochs(epochs) }
     if fineTuning.isBilledPerHour {
       guard let hours, let rate = fineTuning.trainingPerHour else { throw .needsHours(model.id) }
       var cost = hours * rate
       if let cap = fineTuning.maxJobFee { cost = min(cost, cap) }
+      try checkBilledTokens(trainingTokens ?? 0, epochs: epochs ?? 1)
       return TrainingPlan(
         tokensPerEpoch: trainingTokens ?? 0, epochs: epochs ?? 1, epochsAreAutomatic: false,
         truncatedExamples: 0, cost: cost, hours: hours)
@@ -81,7 +89,7 @@ public struct TrainingPlan: Sendable, Equatable {
         truncated = examples
       }
       let (product, overflow) = examples.multipliedReportingOverflow(by: perExample)
-      guard !overflow else { throw .tooLarge(examples: examples, tokensPerExample: perExample) }
+      if overflow { throw .tooManyTokensPerEpoch(examples: examples, tokensPerExample: perExample) }
       tokens = product
     }
     let resolvedEpochs: Int64
@@ -91,15 +99,20 @@ public struct TrainingPlan: Sendable, Equatable {
       guard let examples else { throw .autoEpochsNeedExamples }
       resolvedEpochs = try automaticEpochs(examples: examples)
     }
-    guard !tokens.multipliedReportingOverflow(by: resolvedEpochs).overflow else {
-      throw .tooLarge(examples: examples ?? 0, tokensPerExample: tokens)
-    }
+    try checkBilledTokens(tokens, epochs: resolvedEpochs)
     var cost = Decimal(tokens) * Decimal(resolvedEpochs) * price / RequestPricer.tokensPerPriceUnit
     if let cap = fineTuning.maxJobFee { cost = min(cost, cap) }
     if let floor = fineTuning.minJobFee { cost = max(cost, floor) }
     return TrainingPlan(
       tokensPerEpoch: tokens, epochs: resolvedEpochs, epochsAreAutomatic: epochs == nil,
       truncatedExamples: truncated, cost: cost, hours: nil)
+  }
+
+  /// Checks that `billedTokens` (tokens per epoch × epochs) of a plan fits in an `Int64`.
+  private static func checkBilledTokens(_ tokensPerEpoch: Int64, epochs: Int64) throws(TrainingError) {
+    if tokensPerEpoch.multipliedReportingOverflow(by: epochs).overflow {
+      throw .tooManyTokens(perEpoch: tokensPerEpoch, epochs: epochs)
+    }
   }
 }
 
@@ -113,8 +126,10 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible {
   case outOfRange(String, value: Int64, maximum: Decimal)
   /// A job on the plan's own GPUs needs a measured training speed for its method.
   case noTrainingThroughput(model: String, method: String)
-  /// Training tokens beyond what a job can hold (examples × tokens per example × epochs).
-  case tooLarge(examples: Int64, tokensPerExample: Int64)
+  /// Tokens per epoch × epochs (or a per-epoch total, when `perEpoch` is nil) exceed an `Int64`.
+  case tooManyTokens(perEpoch: Int64?, epochs: Int64)
+  /// Examples × tokens per example exceed an `Int64`.
+  case tooManyTokensPerEpoch(examples: Int64, tokensPerExample: Int64)
   case notFineTunable(String)
   case needsHours(String)
   /// Training cannot start on a date: the model's fine-tuning retired or closed to new jobs.
@@ -130,15 +145,21 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible {
       return "automatic epochs need the number of examples; give examples or a fixed number of epochs"
     case .badEpochs(let epochs):
       return
-        "epochs must be \(ScenarioLimits.epochs.lowerBound) to \(ScenarioLimits.epochs.upperBound) (found \(epochs))"
+        "epochs must be from \(TrainingPlan.allowedEpochs.lowerBound) to \(TrainingPlan.allowedEpochs.upperBound) (found \(MoneyFormat.grouped(Decimal(epochs))))"
+    case .tooManyTokens(let perEpoch, let epochs):
+      let tokens =
+        perEpoch.map { "\(MoneyFormat.grouped(Decimal($0))) tokens per epoch × \(epochs) epochs" }
+        ?? "the tokens per epoch"
+      return
+        "\(tokens) come to more than \(MoneyFormat.grouped(Decimal(Int64.max))) tokens, the largest count ftcost can represent"
+    case .tooManyTokensPerEpoch(let examples, let perExample):
+      return
+        "\(MoneyFormat.grouped(Decimal(examples))) examples × \(MoneyFormat.grouped(Decimal(perExample))) tokens per example come to more than \(MoneyFormat.grouped(Decimal(Int64.max))) tokens per epoch, the largest count ftcost can represent"
     case .noTrainingThroughput(let model, let method):
       return
         "training \(model) with \(method) on its GPUs needs self_hosting.training_tokens_per_second.\(method) in the pricing tables; add it in a --pricing overlay, or give training_hours"
     case .outOfRange(let name, let value, let maximum):
       return "\(name) must be at most \(MoneyFormat.grouped(maximum)) (found \(MoneyFormat.grouped(Decimal(value))))"
-    case .tooLarge(let examples, let perExample):
-      return
-        "the training set is too large to price: \(examples) examples of \(perExample) tokens exceed 9.2 × 10^18 training tokens; check the example count and size"
     case .notFineTunable(let model):
       return
         "model '\(model)' cannot be fine-tuned (its pricing has no fine_tuning prices); run 'ftcost pricing list --fine-tunable' for models that can"

@@ -120,7 +120,7 @@ func inspect(
       + (3 + o200k.count("assistant") + o200k.count("Hello."))
     #expect(report.chatTokens == [Int64(expected)])
     #expect(report.contentTokens == [Int64(o200k.count("Hi") + o200k.count("Hello."))])
-    #expect(report.assistantTokensPerExample == [[Int64(o200k.count("Hello."))]])
+    #expect(report.assistantTokensPerExample == [CountHistogram([Int64(o200k.count("Hello."))])])
   }
 
   @Test func toolCallingAndWeightAreValid() throws {

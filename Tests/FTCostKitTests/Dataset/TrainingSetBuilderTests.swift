@@ -80,7 +80,10 @@ func logLine(_ rating: Any, category: String = "billing", messages: String? = ni
   @Test func leavesNoFileWhenItFails() throws {
     let input = try writeLines([logLine(1), logLine(2)])
     let output = (input as NSString).deletingLastPathComponent + "/out.jsonl"
-    #expect(throws: DatasetError.empty(input)) {
+    var summary = TrainingSetBuilder.Summary()
+    summary.linesRead = 2
+    summary.dropped = ["low_rating": 2]
+    #expect(throws: DatasetError.nothingKept(input, summary, minRating: 4, minMessages: 2)) {
       try TrainingSetBuilder(options: .init()).build(
         input: input, output: output, validationOutput: nil, overwrite: false)
     }
