@@ -13,6 +13,9 @@ struct PieceCache {
     var idsCount: Int32 = 0
   }
 
+  /// Pieces longer than this are not cached: they rarely repeat and would crowd out the rest.
+  static let longestPiece = 1024
+
   private static let slotCount = 1 << 15
   private static let arenaLimit = 4 << 20
   private var entries = [Entry](repeating: Entry(), count: PieceCache.slotCount)

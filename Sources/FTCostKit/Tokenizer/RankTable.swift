@@ -29,6 +29,8 @@ final class RankTable: @unchecked Sendable {
   private let single: UnsafeMutablePointer<UInt32>
   private let pairs: UnsafeMutablePointer<UInt32>
   private let mask: Int
+  /// The length of the longest token; longer byte strings are answered without hashing.
+  private let longest: Int
   let count: Int
 
   /// Builds the table from token bytes laid end to end; rank r spans `starts[r] ..< starts[r+1]`.
@@ -47,9 +49,11 @@ final class RankTable: @unchecked Sendable {
     single.initialize(repeating: RankTable.missing, count: 256)
     pairs = .allocate(capacity: 65536)
     pairs.initialize(repeating: RankTable.missing, count: 65536)
+    var longest = 0
     for rank in 0..<count {
       let start = Int(starts[rank])
       let length = Int(starts[rank + 1]) - start
+      longest = max(longest, length)
       if length == 1 {
         single[Int(storage[start])] = UInt32(rank)
       } else if length == 2 {
@@ -59,6 +63,7 @@ final class RankTable: @unchecked Sendable {
       while slots[slot] != RankTable.missing { slot = (slot + 1) & mask }
       slots[slot] = UInt32(rank)
     }
+    self.longest = longest
   }
 
   deinit {
@@ -79,6 +84,7 @@ final class RankTable: @unchecked Sendable {
   func rank(_ pointer: UnsafePointer<UInt8>, _ length: Int) -> UInt32 {
     if length == 1 { return single[Int(pointer[0])] }
     if length == 2 { return pairs[Int(pointer[0]) << 8 | Int(pointer[1])] }
+    if length > longest { return RankTable.missing }
     var slot = RankTable.hash(pointer, length) & mask
     while true {
       let rank = slots[slot]

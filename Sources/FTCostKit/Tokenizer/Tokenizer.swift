@@ -49,9 +49,7 @@ public final class TokenizerSession {
   private var capacity = 0
   private var classes = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
   private var offsets = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
-  private var partCapacity = 0
-  private var partStarts = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
-  private var partRanks = UnsafeMutablePointer<UInt32>.allocate(capacity: 1)
+  private let merger = BytePairMerger()
   private var cache = PieceCache()
 
   init(tokenizer: Tokenizer) {
@@ -61,8 +59,6 @@ public final class TokenizerSession {
   deinit {
     classes.deallocate()
     offsets.deallocate()
-    partStarts.deallocate()
-    partRanks.deallocate()
   }
 
   /// The token ids of `text`.
@@ -100,16 +96,6 @@ public final class TokenizerSession {
     classes = .allocate(capacity: size)
     offsets = .allocate(capacity: size + 1)
     capacity = size
-  }
-
-  private func reserveParts(_ needed: Int) {
-    guard needed > partCapacity else { return }
-    let size = max(needed, partCapacity * 2, 64)
-    partStarts.deallocate()
-    partRanks.deallocate()
-    partStarts = .allocate(capacity: size)
-    partRanks = .allocate(capacity: size)
-    partCapacity = size
   }
 
   /// Classifies the scalars of valid UTF-8 text; returns their number.
@@ -178,43 +164,14 @@ public final class TokenizerSession {
       emit(whole)
       return
     }
+    guard length <= PieceCache.longestPiece else {
+      merger.merge(piece, length, ranks: ranks, emit: emit)
+      merger.trim(above: 1 << 16)
+      return
+    }
     if cache.lookup(piece, length, emit: emit) { return }
-    reserveParts(length + 1)
-    // parts[k] = (start of part k, rank of merging part k with part k+1)
-    var parts = length + 1
-    for k in 0..<(length - 1) {
-      partStarts[k] = Int32(k)
-      partRanks[k] = ranks.rank(piece + k, 2)
-    }
-    partStarts[length - 1] = Int32(length - 1)
-    partRanks[length - 1] = RankTable.missing
-    partStarts[length] = Int32(length)
-    partRanks[length] = RankTable.missing
-    func rankAt(_ k: Int) -> UInt32 {
-      guard k + 3 < parts else { return RankTable.missing }
-      let start = Int(partStarts[k])
-      return ranks.rank(piece + start, Int(partStarts[k + 3]) - start)
-    }
-    while true {
-      var minimum = RankTable.missing
-      var position = -1
-      for k in 0..<(parts - 1) where partRanks[k] < minimum {
-        minimum = partRanks[k]
-        position = k
-      }
-      if position < 0 { break }
-      if position > 0 { partRanks[position - 1] = rankAt(position - 1) }
-      partRanks[position] = rankAt(position)
-      // Remove part position+1.
-      let tail = parts - position - 2
-      (partStarts + position + 1).update(from: partStarts + position + 2, count: tail)
-      (partRanks + position + 1).update(from: partRanks + position + 2, count: tail)
-      parts -= 1
-    }
     cache.beginStore(piece, length)
-    for k in 0..<(parts - 1) {
-      let start = Int(partStarts[k])
-      let id = ranks.rank(piece + start, Int(partStarts[k + 1]) - start)
+    merger.merge(piece, length, ranks: ranks) { id in
       cache.storeID(id)
       emit(id)
     }
