@@ -1,21 +1,5 @@
 import Foundation
 
-/// Why a tokenizer could not be loaded.
-public enum TokenizerError: Error, Equatable, CustomStringConvertible {
-  case missingRankFile(String)
-  case malformedRankFile(String, line: Int)
-
-  public var description: String {
-    switch self {
-    case .missingRankFile(let path):
-      return
-        "tokenizer rank file '\(path)' is missing; reinstall ftcost or set FTCOST_DATA to the folder holding tokenizers/"
-    case .malformedRankFile(let path, let line):
-      return "\(path):\(line): not a tiktoken rank line (base64 token, a space, a rank)"
-    }
-  }
-}
-
 /// Token byte strings and their ranks, with a lookup built for speed.
 ///
 /// All token bytes live in one buffer; an open-addressing hash table maps a byte string to its
@@ -32,6 +16,8 @@ final class RankTable: @unchecked Sendable {
   /// The length of the longest token; longer byte strings are answered without hashing.
   private let longest: Int
   let count: Int
+  /// The first rank whose bytes equal an earlier rank's, and that rank (a malformed file).
+  private(set) var duplicate: (rank: Int, earlier: Int)?
 
   /// Builds the table from token bytes laid end to end; rank r spans `starts[r] ..< starts[r+1]`.
   init(storage bytes: [UInt8], starts offsets: [UInt32]) {
@@ -60,7 +46,16 @@ final class RankTable: @unchecked Sendable {
         pairs[Int(storage[start]) << 8 | Int(storage[start + 1])] = UInt32(rank)
       }
       var slot = RankTable.hash(storage + start, length) & mask
-      while slots[slot] != RankTable.missing { slot = (slot + 1) & mask }
+      while slots[slot] != RankTable.missing {
+        let other = Int(slots[slot])
+        let otherStart = Int(starts[other])
+        if duplicate == nil, Int(starts[other + 1]) - otherStart == length,
+          memcmp(storage + otherStart, storage + start, length) == 0
+        {
+          duplicate = (rank, other)
+        }
+        slot = (slot + 1) & mask
+      }
       slots[slot] = UInt32(rank)
     }
     self.longest = longest
@@ -102,8 +97,19 @@ final class RankTable: @unchecked Sendable {
     Array(UnsafeBufferPointer(start: storage + Int(starts[rank]), count: Int(starts[rank + 1] - starts[rank])))
   }
 
+  /// The largest rank file read: 16 MiB (tiktoken's are under 4 MiB).
+  static let largestFile = 16 << 20
+
   /// Parses a tiktoken rank file: one `base64 rank` line per token, ranks dense from 0.
-  static func parse(_ data: [UInt8], path: String) throws(TokenizerError) -> RankTable {
+  ///
+  /// Strict, so that a damaged file is reported at its first bad line rather than counting
+  /// wrongly: LF or CRLF line ends, the last line's optional; every token distinct; every single
+  /// byte a token; `expectedCount` ranks when given.
+  static func parse(_ data: [UInt8], path: String, expectedCount: (Encoding, Int)? = nil) throws(TokenizerError)
+    -> RankTable
+  {
+    guard data.count <= largestFile else { throw .rankFileTooLarge(path, bytes: data.count) }
+    guard !data.isEmpty else { throw .wrongRankFile(path, .empty) }
     var storage: [UInt8] = []
     storage.reserveCapacity(data.count)
     var starts: [UInt32] = [0]
@@ -112,25 +118,51 @@ final class RankTable: @unchecked Sendable {
     while index < data.count {
       let lineStart = index
       while index < data.count, data[index] != 0x20, data[index] != 0x0A { index += 1 }
-      guard index < data.count, data[index] == 0x20 else { throw .malformedRankFile(path, line: line) }
-      guard Base64.decode(data[lineStart..<index], into: &storage) else { throw .malformedRankFile(path, line: line) }
+      if index == lineStart, index < data.count, data[index] == 0x0A {
+        throw .malformedRankFile(path, line: line, .emptyLine)
+      }
+      guard index < data.count, data[index] == 0x20 else { throw .malformedRankFile(path, line: line, .missingRank) }
+      guard index > lineStart else { throw .malformedRankFile(path, line: line, .missingToken) }
+      guard Base64.decode(data[lineStart..<index], into: &storage) else {
+        throw .malformedRankFile(path, line: line, .notBase64)
+      }
       index += 1
-      var rank = 0
-      var digits = 0
-      while index < data.count, data[index] >= 0x30, data[index] <= 0x39 {
-        rank = rank * 10 + Int(data[index] - 0x30)
-        digits += 1
-        index += 1
+      let rankStart = index
+      while index < data.count, data[index] >= 0x30, data[index] <= 0x39 { index += 1 }
+      let digits = data[rankStart..<index]
+      if index + 1 < data.count, data[index] == 0x0D, data[index + 1] == 0x0A { index += 1 }
+      let atLineEnd = index == data.count || data[index] == 0x0A
+      if digits.isEmpty { throw .malformedRankFile(path, line: line, atLineEnd ? .missingRank : .rankNotANumber) }
+      guard atLineEnd else { throw .malformedRankFile(path, line: line, .trailingCharacters) }
+      guard rankValue(digits) == line - 1 else {
+        let text = digits.count <= 24 ? String(decoding: digits, as: UTF8.self) : "of \(digits.count) digits"
+        throw .malformedRankFile(path, line: line, .rankOutOfSequence(expected: line - 1, found: text))
       }
-      guard digits > 0, rank == line - 1 else { throw .malformedRankFile(path, line: line) }
-      if index < data.count {
-        guard data[index] == 0x0A else { throw .malformedRankFile(path, line: line) }
-        index += 1
-      }
+      index += 1
       starts.append(UInt32(storage.count))
       line += 1
     }
-    return RankTable(storage: storage, starts: starts)
+    let table = RankTable(storage: storage, starts: starts)
+    if let duplicate = table.duplicate {
+      throw .malformedRankFile(path, line: duplicate.rank + 1, .duplicateToken(firstLine: duplicate.earlier + 1))
+    }
+    if let (encoding, expected) = expectedCount, table.count != expected {
+      throw .wrongRankFile(path, .wrongCount(encoding: encoding, found: table.count, expected: expected))
+    }
+    for byte in 0...255 {
+      var value = UInt8(byte)
+      if table.rank(&value, 1) == missing { throw .wrongRankFile(path, .missingByte(UInt8(byte))) }
+    }
+    return table
+  }
+
+  /// The value of a run of decimal digits, or -1 when it has more than 18 (it cannot be a rank).
+  private static func rankValue(_ digits: ArraySlice<UInt8>) -> Int {
+    var significant = digits.drop { $0 == 0x30 }
+    if significant.count > 18 { return -1 }
+    var value = 0
+    while let digit = significant.popFirst() { value = value * 10 + Int(digit - 0x30) }
+    return value
   }
 }
 

@@ -14,11 +14,15 @@ public final class Tokenizer: Sendable {
   }
 
   /// Loads `encoding` from the rank file in `folder`.
+  ///
+  /// Any file that is not exactly a rank file of `encoding`'s size is an error naming the file
+  /// and, when one line is at fault, the line.
   public static func load(_ encoding: Encoding, from folder: String) throws(TokenizerError) -> Tokenizer {
     let path = (folder as NSString).appendingPathComponent(encoding.fileName)
+    let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
+    if let size, size > RankTable.largestFile { throw .rankFileTooLarge(path, bytes: size) }
     guard let data = FileManager.default.contents(atPath: path) else { throw .missingRankFile(path) }
-    let table = try RankTable.parse(Array(data), path: path)
-    guard table.count == encoding.rankCount else { throw .malformedRankFile(path, line: table.count + 1) }
+    let table = try RankTable.parse(Array(data), path: path, expectedCount: (encoding, encoding.rankCount))
     return Tokenizer(encoding: encoding, ranks: table)
   }
 

@@ -106,13 +106,4 @@ func tokenFixtures() throws -> [TokenFixture] {
     }
     #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
   }
-
-  @Test func malformedRankFilesAreRefused() {
-    #expect(throws: TokenizerError.malformedRankFile("r", line: 2)) {
-      try RankTable.parse(Array("IQ== 0\nnot-base64 1\n".utf8), path: "r")
-    }
-    #expect(throws: TokenizerError.malformedRankFile("r", line: 1)) {
-      try RankTable.parse(Array("IQ== 5\n".utf8), path: "r")
-    }
-  }
 }
