@@ -1,3 +1,4 @@
+import FTCostCLI
 import FTCostKit
 import Foundation
 import Testing
@@ -35,5 +36,39 @@ import Testing
     #expect(result.stdout.isEmpty)
     #expect(result.stderr.hasPrefix("Error: \(path):\(message)"))
     #expect(result.stderr.filter { $0 == "\n" }.count == 1)
+  }
+}
+
+/// Invalid UTF-8 is an error naming where it is, as `dataset inspect` reports it; a flag counts
+/// it as U+FFFD instead.
+@Suite struct TokensInvalidUTF8Tests {
+  @Test func invalidUTF8IsAnErrorWithItsPosition() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("notes.txt").path
+    try Data(Array("hello\nwor".utf8) + [0xFF] + Array("ld\n".utf8)).write(to: URL(fileURLWithPath: path))
+    let result = ftcost(["tokens", path])
+    #expect(result.code == 1)
+    #expect(result.stdout.isEmpty)
+    #expect(
+      result.stderr
+        == "Error: \(path):2:4: invalid_utf8: byte 4 of the line (offset 9) is not valid UTF-8 (pass --replace-invalid-utf8 to count each invalid sequence as U+FFFD)\n"
+    )
+    let replaced = ftcost(["tokens", path, "--replace-invalid-utf8", "--format", "json"])
+    #expect(replaced.code == 0)
+    let json = try parseJSON(replaced.stdout)
+    let expected = ftcost(["tokens", "-", "--format", "json"], stdin: "hello\nwor\u{FFFD}ld\n")
+    #expect(json["tokens"]?.kind == (try parseJSON(expected.stdout))["tokens"]?.kind)
+    #expect(json["bytes"]?.kind == .number("13"))
+  }
+
+  @Test func standardInputIsNamedAsSuch() {
+    let errors = TextSink()
+    let environment = CLIEnvironment(
+      variables: ["FTCOST_TODAY": "2026-11-25"], executablePath: nil, stdoutIsTerminal: false,
+      stderrIsTerminal: false, stdinIsTerminal: false, readLine: { nil }, readAllInput: { [0x61, 0x0A, 0x62, 0xC3] },
+      writeOutput: { _ in }, writeError: { errors.append($0) })
+    #expect(CLI.run(["tokens"], environment: environment) == 1)
+    #expect(errors.value.hasPrefix("Error: <stdin>:2:2: invalid_utf8: byte 2 of the line (offset 3)"))
   }
 }

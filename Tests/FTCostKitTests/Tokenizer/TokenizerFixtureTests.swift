@@ -89,7 +89,7 @@ func tokenFixtures() throws -> [TokenFixture] {
       let bytes = Array(text.utf8)
       var counter = TokenCounter(tokenizer: tokenizer)
       counter.chunkSize = 4097  // splits UTF-8 sequences and pieces at odd places
-      let streamed = counter.count {
+      let streamed = try counter.count {
         let end = min(offset + counter.chunkSize, bytes.count)
         defer { offset = end }
         return Array(bytes[offset..<end])

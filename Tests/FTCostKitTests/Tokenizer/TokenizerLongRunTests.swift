@@ -100,7 +100,7 @@ extension String {
       counter.chunkSize = 100_003
       let bytes = Array(text.utf8)
       var offset = 0
-      let streamed = counter.count {
+      let streamed = try counter.count {
         let end = min(offset + counter.chunkSize, bytes.count)
         defer { offset = end }
         return Array(bytes[offset..<end])
