@@ -32,12 +32,13 @@ final class BytePairMerger {
   private var pairs = UnsafeMutablePointer<UInt32>.allocate(capacity: 1)
   private var capacity = 0
   private var parts = UnsafeMutablePointer<Part>.allocate(capacity: 1)
-  private let queue = MergeQueue()
+  private var queue = MergeQueue()
 
   deinit {
     starts.deallocate()
     pairs.deallocate()
     parts.deallocate()
+    queue.deallocate()
   }
 
   /// Merges `length` (≥ 2) bytes at `piece` and calls `emit` with each token's rank in order.
@@ -54,6 +55,9 @@ final class BytePairMerger {
       mergeShort(piece, length, ranks: ranks, emit: emit)
     }
   }
+
+  // Both ways read the class's properties into locals first: in debug builds each access to a
+  // class's `var` is a call to the exclusivity checker, which dominated the time.
 
   /// Releases scratch space kept for pieces longer than `bytes`, so one huge piece does not pin
   /// memory for the rest of a session.
@@ -86,6 +90,8 @@ final class BytePairMerger {
       starts = .allocate(capacity: scanCapacity)
       pairs = .allocate(capacity: scanCapacity)
     }
+    let starts = self.starts
+    let pairs = self.pairs
     var count = length + 1
     var k = 0
     while k < length - 1 {
@@ -152,6 +158,8 @@ final class BytePairMerger {
       parts = .allocate(capacity: capacity)
     }
     let parts = self.parts
+    var queue = self.queue
+    defer { self.queue = queue }
     queue.prepare(rankLimit: ranks.count, pieceLength: length)
     var i = 0
     while i < length {

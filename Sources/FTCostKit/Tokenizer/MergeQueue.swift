@@ -7,7 +7,11 @@
 /// smaller of the two heads gives keys in exactly the order a single priority queue would, while
 /// the common case costs O(1) and touches memory mostly in sequence. Every list is empty again
 /// once the queue is drained, so only the node pool is reset between pieces.
-final class MergeQueue {
+///
+/// A value holding pointers: its owner frees them with `deallocate()`, and may copy it into a
+/// local variable for a hot loop (no exclusivity checks there, even in debug builds) as long as
+/// it writes the copy back.
+struct MergeQueue {
   /// What `popMin` returns when the queue is empty.
   static let empty = UInt64.max
 
@@ -36,7 +40,8 @@ final class MergeQueue {
   private var heapCount = 0
   private var heap = UnsafeMutablePointer<UInt64>.allocate(capacity: 1)
 
-  deinit {
+  /// Frees the storage; the queue must not be used afterwards.
+  func deallocate() {
     heads.deallocate()
     tails.deallocate()
     occupied.deallocate()
@@ -46,7 +51,7 @@ final class MergeQueue {
   }
 
   /// Makes room for ranks below `limit` and about `pieceLength` pushes; the queue must be empty.
-  func prepare(rankLimit limit: Int, pieceLength: Int) {
+  mutating func prepare(rankLimit limit: Int, pieceLength: Int) {
     if limit > rankLimit {
       heads.deallocate()
       tails.deallocate()
@@ -70,7 +75,7 @@ final class MergeQueue {
   }
 
   /// Releases the pool and heap when they hold more than `entries` entries.
-  func trim(above entries: Int) {
+  mutating func trim(above entries: Int) {
     if poolCapacity > entries {
       nodes.deallocate()
       nodes = .allocate(capacity: 1)
@@ -85,7 +90,7 @@ final class MergeQueue {
 
   /// Queues the merge of rank `rank` (below the prepared limit) at byte `start`.
   @inline(__always)
-  func push(_ rank: UInt32, _ start: Int) {
+  mutating func push(_ rank: UInt32, _ start: Int) {
     let r = Int(rank)
     let tail = Int(tails[r])
     if tail >= 0 {
@@ -108,9 +113,9 @@ final class MergeQueue {
   }
 
   /// Removes and returns the smallest key, `rank << 32 | start`, or `empty`.
-  func popMin() -> UInt64 {
-    let r = firstOccupied(from: lowest)
-    lowest = r
+  mutating func popMin() -> UInt64 {
+    if lowest < rankLimit, heads[lowest] < 0 { lowest = firstOccupied(from: lowest) }
+    let r = lowest
     var listKey = MergeQueue.empty
     if r < rankLimit {
       listKey = UInt64(r) << 32 | UInt64(nodes[Int(heads[r])].start)
@@ -154,7 +159,7 @@ final class MergeQueue {
   }
 
   @inline(__always)
-  private func newNode(_ start: Int) -> Int {
+  private mutating func newNode(_ start: Int) -> Int {
     if poolCount == poolCapacity { reservePool(poolCount + 1) }
     let node = poolCount
     nodes[node] = Node(start: Int32(start), next: -1)
@@ -162,7 +167,7 @@ final class MergeQueue {
     return node
   }
 
-  private func reservePool(_ needed: Int) {
+  private mutating func reservePool(_ needed: Int) {
     guard needed > poolCapacity else { return }
     let size = max(needed, poolCapacity * 2, 256)
     let grown = UnsafeMutablePointer<Node>.allocate(capacity: size)
@@ -174,7 +179,7 @@ final class MergeQueue {
 
   // MARK: The heap for out-of-order pushes
 
-  private func pushHeap(_ key: UInt64) {
+  private mutating func pushHeap(_ key: UInt64) {
     if heapCount == heapCapacity {
       let size = max(heapCapacity * 2, 256)
       let grown = UnsafeMutablePointer<UInt64>.allocate(capacity: size)
@@ -195,7 +200,7 @@ final class MergeQueue {
     heap[index] = key
   }
 
-  private func popHeap() {
+  private mutating func popHeap() {
     heapCount -= 1
     guard heapCount > 0 else { return }
     let key = heap[heapCount]

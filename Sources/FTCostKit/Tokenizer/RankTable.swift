@@ -4,6 +4,8 @@ import Foundation
 ///
 /// All token bytes live in one buffer; an open-addressing hash table maps a byte string to its
 /// rank without allocating, and one- and two-byte tokens are answered from direct tables.
+/// Loops are plain `while` loops over pointers, so debug builds (which do not inline or
+/// specialise) stay fast enough for the test suite.
 final class RankTable: @unchecked Sendable {
   static let missing = UInt32.max
 
@@ -17,29 +19,30 @@ final class RankTable: @unchecked Sendable {
   private let longest: Int
   let count: Int
   /// The first rank whose bytes equal an earlier rank's, and that rank (a malformed file).
-  private(set) var duplicate: (rank: Int, earlier: Int)?
+  let duplicate: (rank: Int, earlier: Int)?
 
-  /// Builds the table from token bytes laid end to end; rank r spans `starts[r] ..< starts[r+1]`.
-  init(storage bytes: [UInt8], starts offsets: [UInt32]) {
-    count = offsets.count - 1
-    storage = .allocate(capacity: max(bytes.count, 1))
-    storage.initialize(from: bytes, count: bytes.count)
-    starts = .allocate(capacity: offsets.count)
-    starts.initialize(from: offsets, count: offsets.count)
+  /// Builds the table over `count` ranks from token bytes laid end to end (rank r spans
+  /// `starts[r] ..< starts[r+1]`), taking ownership of both buffers (freed in `deinit`).
+  init(taking storage: UnsafeMutablePointer<UInt8>, starts: UnsafeMutablePointer<UInt32>, count: Int) {
+    self.storage = storage
+    self.starts = starts
+    self.count = count
     var capacity = 1
     while capacity < count * 2 { capacity <<= 1 }
-    mask = capacity - 1
-    slots = .allocate(capacity: capacity)
+    let mask = capacity - 1
+    let slots = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity)
     slots.initialize(repeating: RankTable.missing, count: capacity)
-    single = .allocate(capacity: 256)
+    let single = UnsafeMutablePointer<UInt32>.allocate(capacity: 256)
     single.initialize(repeating: RankTable.missing, count: 256)
-    pairs = .allocate(capacity: 65536)
+    let pairs = UnsafeMutablePointer<UInt32>.allocate(capacity: 65536)
     pairs.initialize(repeating: RankTable.missing, count: 65536)
     var longest = 0
-    for rank in 0..<count {
+    var duplicate: (rank: Int, earlier: Int)? = nil
+    var rank = 0
+    while rank < count {
       let start = Int(starts[rank])
       let length = Int(starts[rank + 1]) - start
-      longest = max(longest, length)
+      if length > longest { longest = length }
       if length == 1 {
         single[Int(storage[start])] = UInt32(rank)
       } else if length == 2 {
@@ -57,8 +60,14 @@ final class RankTable: @unchecked Sendable {
         slot = (slot + 1) & mask
       }
       slots[slot] = UInt32(rank)
+      rank += 1
     }
+    self.mask = mask
+    self.slots = slots
+    self.single = single
+    self.pairs = pairs
     self.longest = longest
+    self.duplicate = duplicate
   }
 
   deinit {
@@ -69,9 +78,16 @@ final class RankTable: @unchecked Sendable {
     pairs.deallocate()
   }
 
+  /// FNV-1a (as `FNV1a.hash`), written out here: rank lookups are the innermost loop.
   @inline(__always)
   static func hash(_ pointer: UnsafePointer<UInt8>, _ length: Int) -> Int {
-    Int(truncatingIfNeeded: FNV1a.hash(pointer, length))
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    var index = 0
+    while index < length {
+      h = (h ^ UInt64(pointer[index])) &* 0x0000_0100_0000_01b3
+      index += 1
+    }
+    return Int(truncatingIfNeeded: h ^ (h >> 29))
   }
 
   /// The rank of `length` bytes at `pointer`, or `missing`.
@@ -95,104 +111,5 @@ final class RankTable: @unchecked Sendable {
   /// The bytes of a rank (for decoding in tests and tools).
   func bytes(of rank: Int) -> [UInt8] {
     Array(UnsafeBufferPointer(start: storage + Int(starts[rank]), count: Int(starts[rank + 1] - starts[rank])))
-  }
-
-  /// The largest rank file read: 16 MiB (tiktoken's are under 4 MiB).
-  static let largestFile = 16 << 20
-
-  /// Parses a tiktoken rank file: one `base64 rank` line per token, ranks dense from 0.
-  ///
-  /// Strict, so that a damaged file is reported at its first bad line rather than counting
-  /// wrongly: LF or CRLF line ends, the last line's optional; every token distinct; every single
-  /// byte a token; `expectedCount` ranks when given.
-  static func parse(_ data: [UInt8], path: String, expectedCount: (Encoding, Int)? = nil) throws(TokenizerError)
-    -> RankTable
-  {
-    guard data.count <= largestFile else { throw .rankFileTooLarge(path, bytes: data.count) }
-    guard !data.isEmpty else { throw .wrongRankFile(path, .empty) }
-    var storage: [UInt8] = []
-    storage.reserveCapacity(data.count)
-    var starts: [UInt32] = [0]
-    var line = 1
-    var index = 0
-    while index < data.count {
-      let lineStart = index
-      while index < data.count, data[index] != 0x20, data[index] != 0x0A { index += 1 }
-      if index == lineStart, index < data.count, data[index] == 0x0A {
-        throw .malformedRankFile(path, line: line, .emptyLine)
-      }
-      guard index < data.count, data[index] == 0x20 else { throw .malformedRankFile(path, line: line, .missingRank) }
-      guard index > lineStart else { throw .malformedRankFile(path, line: line, .missingToken) }
-      guard Base64.decode(data[lineStart..<index], into: &storage) else {
-        throw .malformedRankFile(path, line: line, .notBase64)
-      }
-      index += 1
-      let rankStart = index
-      while index < data.count, data[index] >= 0x30, data[index] <= 0x39 { index += 1 }
-      let digits = data[rankStart..<index]
-      if index + 1 < data.count, data[index] == 0x0D, data[index + 1] == 0x0A { index += 1 }
-      let atLineEnd = index == data.count || data[index] == 0x0A
-      if digits.isEmpty { throw .malformedRankFile(path, line: line, atLineEnd ? .missingRank : .rankNotANumber) }
-      guard atLineEnd else { throw .malformedRankFile(path, line: line, .trailingCharacters) }
-      guard rankValue(digits) == line - 1 else {
-        let text = digits.count <= 24 ? String(decoding: digits, as: UTF8.self) : "of \(digits.count) digits"
-        throw .malformedRankFile(path, line: line, .rankOutOfSequence(expected: line - 1, found: text))
-      }
-      index += 1
-      starts.append(UInt32(storage.count))
-      line += 1
-    }
-    let table = RankTable(storage: storage, starts: starts)
-    if let duplicate = table.duplicate {
-      throw .malformedRankFile(path, line: duplicate.rank + 1, .duplicateToken(firstLine: duplicate.earlier + 1))
-    }
-    if let (encoding, expected) = expectedCount, table.count != expected {
-      throw .wrongRankFile(path, .wrongCount(encoding: encoding, found: table.count, expected: expected))
-    }
-    for byte in 0...255 {
-      var value = UInt8(byte)
-      if table.rank(&value, 1) == missing { throw .wrongRankFile(path, .missingByte(UInt8(byte))) }
-    }
-    return table
-  }
-
-  /// The value of a run of decimal digits, or -1 when it has more than 18 (it cannot be a rank).
-  private static func rankValue(_ digits: ArraySlice<UInt8>) -> Int {
-    var significant = digits.drop { $0 == 0x30 }
-    if significant.count > 18 { return -1 }
-    var value = 0
-    while let digit = significant.popFirst() { value = value * 10 + Int(digit - 0x30) }
-    return value
-  }
-}
-
-/// A strict standard-alphabet base64 decoder for rank files.
-enum Base64 {
-  static let values: [UInt8] = {
-    var table = [UInt8](repeating: 0xFF, count: 256)
-    for (index, character) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8.enumerated() {
-      table[Int(character)] = UInt8(index)
-    }
-    return table
-  }()
-
-  static func decode(_ text: ArraySlice<UInt8>, into output: inout [UInt8]) -> Bool {
-    guard text.count % 4 == 0, !text.isEmpty else { return false }
-    var buffer: UInt32 = 0
-    var bits = 0
-    var padding = 0
-    for byte in text {
-      if byte == UInt8(ascii: "=") { padding += 1; continue }
-      if padding > 0 { return false }
-      let value = values[Int(byte)]
-      if value == 0xFF { return false }
-      buffer = buffer << 6 | UInt32(value)
-      bits += 6
-      if bits >= 8 {
-        bits -= 8
-        output.append(UInt8(truncatingIfNeeded: buffer >> UInt32(bits)))
-      }
-    }
-    return padding <= 2
   }
 }

@@ -63,6 +63,7 @@ public final class TokenizerSession {
   deinit {
     classes.deallocate()
     offsets.deallocate()
+    cache.deallocate()
   }
 
   /// The token ids of `text`.
@@ -103,8 +104,13 @@ public final class TokenizerSession {
   }
 
   /// Classifies the scalars of valid UTF-8 text; returns their number.
+  ///
+  /// Written for debug builds too: class properties are read into locals once, so the loop makes
+  /// no exclusivity checks, and it calls no generic code.
   private func classify(_ bytes: UnsafePointer<UInt8>, _ length: Int) -> Int {
     reserve(length + 1)
+    let classes = self.classes
+    let offsets = self.offsets
     var index = 0
     var count = 0
     let table = ScalarClass.basicPlane
@@ -119,16 +125,23 @@ public final class TokenizerSession {
           var value: UInt32
           var width: Int
           if lead < 0xE0 {
-            value = UInt32(lead & 0x1F); width = 2
+            value = UInt32(lead & 0x1F)
+            width = 2
           } else if lead < 0xF0 {
-            value = UInt32(lead & 0x0F); width = 3
+            value = UInt32(lead & 0x0F)
+            width = 3
           } else {
-            value = UInt32(lead & 0x07); width = 4
+            value = UInt32(lead & 0x07)
+            width = 4
           }
           if index + width > length { width = length - index }
-          for offset in 1..<max(width, 1) { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+          var offset = 1
+          while offset < width {
+            value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+            offset += 1
+          }
           classes[count] = value < 0x10000 ? plane[Int(value)] : ScalarClass.compute(value)
-          index += max(width, 1)
+          index += width
         }
         count += 1
       }
@@ -145,29 +158,34 @@ public final class TokenizerSession {
   public func process(_ buffer: UnsafeBufferPointer<UInt8>, isFinal: Bool, emit: (UInt32) -> Void) -> Int {
     guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
     let scalarCount = classify(base, buffer.count)
+    let offsets = self.offsets
+    let ranks = tokenizer.ranks
     var splitter = Pretokenizer(classes: classes, offsets: offsets, bytes: base, count: scalarCount)
     let o200k = tokenizer.encoding == .o200kBase
+    var cache = self.cache
+    defer { self.cache = cache }
     var index = 0
     while index < scalarCount {
       splitter.reachedEnd = false
       let end = o200k ? splitter.nextO200k(index) : splitter.nextCl100k(index)
       if !isFinal && splitter.reachedEnd { return Int(offsets[index]) }
       let start = Int(offsets[index])
-      encodePiece(base + start, Int(offsets[end]) - start, emit: emit)
+      let length = Int(offsets[end]) - start
+      let whole = ranks.rank(base + start, length)
+      if whole != RankTable.missing {
+        emit(whole)
+      } else {
+        encodePiece(base + start, length, ranks: ranks, cache: &cache, emit: emit)
+      }
       index = end
     }
     return buffer.count
   }
 
-  /// Byte-pair encodes one piece, as tiktoken's `byte_pair_encode`.
-  @inline(__always)
-  private func encodePiece(_ piece: UnsafePointer<UInt8>, _ length: Int, emit: (UInt32) -> Void) {
-    let ranks = tokenizer.ranks
-    let whole = ranks.rank(piece, length)
-    if whole != RankTable.missing {
-      emit(whole)
-      return
-    }
+  /// Byte-pair encodes one piece that is not a token itself, as tiktoken's `byte_pair_encode`.
+  private func encodePiece(
+    _ piece: UnsafePointer<UInt8>, _ length: Int, ranks: RankTable, cache: inout PieceCache, emit: (UInt32) -> Void
+  ) {
     guard length <= PieceCache.longestPiece else {
       merger.merge(piece, length, ranks: ranks, emit: emit)
       merger.trim(above: 1 << 16)
