@@ -49,6 +49,10 @@ public struct TokenCounter {
     var pendingOffset = 0
     var position = TextPosition()
     var head: [UInt8] = []  // the input's first two bytes, to recognise a UTF-16 byte order mark
+    // After a round leaves a long piece unsettled, wait until twice as many bytes are pending
+    // before scanning again: a run spanning many chunks is then rescanned O(log n) times, not
+    // once per chunk (which was quadratic).
+    var settleAt = 0
     while !finished {
       let chunk = try read()
       if head.count < 2 { head += chunk.prefix(2 - head.count) }
@@ -72,6 +76,7 @@ public struct TokenCounter {
         if !replacesInvalidUTF8 { position.advance(over: pending[checked..<usable], from: pendingOffset + checked) }
         checked = usable
       }
+      if !finished, checked < settleAt { continue }
       var consumed = pending.withUnsafeBufferPointer { buffer in
         session.process(UnsafeBufferPointer(rebasing: buffer[0..<checked]), isFinal: finished) { _ in tokens += 1 }
       }
@@ -84,6 +89,7 @@ public struct TokenCounter {
       pending.removeFirst(consumed)
       pendingOffset += consumed
       checked -= consumed
+      settleAt = checked >= chunkSize ? min(2 * checked, (64 << 20) + 1) : 0
     }
     return (tokens, bytes)
   }
