@@ -56,9 +56,6 @@ final class BytePairMerger {
     }
   }
 
-  // Both ways read the class's properties into locals first: in debug builds each access to a
-  // class's `var` is a call to the exclusivity checker, which dominated the time.
-
   /// Releases scratch space kept for pieces longer than `bytes`, so one huge piece does not pin
   /// memory for the rest of a session.
   func trim(above bytes: Int) {
@@ -76,6 +73,9 @@ final class BytePairMerger {
     }
     queue.trim(above: bytes)
   }
+
+  // Both ways below read the class's properties into locals first: in debug builds each access
+  // to a class's `var` is a call to the exclusivity checker, which dominated the time.
 
   // MARK: Short pieces
 
