@@ -51,9 +51,9 @@ public struct ScenarioReport {
     var row = [
       baseline.cost.plan.name + " (baseline)", baseline.cost.plan.strategy.rawValue, baseline.cost.model.id, "baseline",
       money.total(baseline.cost.oneTimeCost), money.total(baseline.monthlyCost.first ?? 0),
-      money.total(baseline.totalCost), money.unit(baseline.cost.costPerRequest),
+      money.total(baseline.totalCost), baseline.cost.costPerRequest.map(money.unit) ?? "-",
     ]
-    if showsFailures { row.append(money.unit(baseline.cost.effectiveCostPerRequest)) }
+    if showsFailures { row.append(baseline.cost.effectiveCostPerRequest.map(money.unit) ?? "-") }
     table.append(row + ["1.00x", "-", "-", "-"])
     for candidate in result.candidates {
       var row = [
@@ -65,9 +65,9 @@ public struct ScenarioReport {
       }
       row += [
         money.total(figures.cost.oneTimeCost), money.total(figures.monthlyCost.first ?? 0),
-        money.total(figures.totalCost), money.unit(figures.cost.costPerRequest),
+        money.total(figures.totalCost), figures.cost.costPerRequest.map(money.unit) ?? "-",
       ]
-      if showsFailures { row.append(money.unit(figures.cost.effectiveCostPerRequest)) }
+      if showsFailures { row.append(figures.cost.effectiveCostPerRequest.map(money.unit) ?? "-") }
       row += [
         figures.costRatio.map { money.ratio($0) + "x" } ?? "-", payback(figures.paybackMonths),
         figures.roi.map(money.percent) ?? (figures.investment <= 0 ? "no investment" : "-"),
