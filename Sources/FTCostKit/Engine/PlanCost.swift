@@ -6,9 +6,11 @@ public struct PlanCost: Sendable, Equatable {
   public var plan: StrategyPlan
   /// The serving model's table entry, priced on the start date.
   public var model: ModelPricing
-  /// cost_req: the cost of one request in month 1 — its tokens (the query's embedding included
-  /// for RAG), plus for a plan on its own GPUs the month-1 GPU cost / R_1. `nil` when that is
-  /// undefined: a self-hosted plan at R_1 = 0, or one not yet priced at a volume.
+  /// cost_req: the cost of one request in month 1.
+  ///
+  /// Its tokens (the query's embedding included for RAG), plus for a plan on its own GPUs the
+  /// month-1 GPU cost / R_1. `nil` when that is undefined: a self-hosted plan at R_1 = 0, or one
+  /// not yet priced at a volume.
   public var costPerRequest: Decimal?
   /// cost_req plus (1 − success_rate) · failure_cost; `nil` when cost_req is.
   public var effectiveCostPerRequest: Decimal?

@@ -195,8 +195,10 @@ struct PlanPricer: Sendable {
     return (answer.total, [PriceUse(model: teacher, paths: paths)])
   }
 
-  /// eval_cost on `day`: K · (baseline + candidate (+ teacher) answer costs) + K · answers · judge
-  /// cost per call. An answer costs cost_req at the rates of the day (`baseline` is `nil` on days
+  /// eval_cost on `day`, the cost of the evaluation set.
+  ///
+  /// K · (baseline + candidate (+ teacher) answer costs) + K · answers · judge cost per call. An
+  /// answer costs cost_req at the rates of the day (`baseline` is `nil` on days
   /// the baseline does not serve its own way); a self-hosted answer, month-1 GPU cost / R_1.
   func evaluation(
     on day: ISODate, judge base: ModelPricing?, candidate: PlanRates, baseline: PlanRates?, teacherAnswer: Decimal
