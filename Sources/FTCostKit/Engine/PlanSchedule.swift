@@ -58,8 +58,9 @@ struct MonthCost: Sendable {
   var charges = ComponentAmounts()
   /// Parts of the month served on GPUs, with their days.
   ///
-  /// Their cost steps with the number of replicas the month's volume needs. `own` is false for a self-hosted baseline's GPUs that
-  /// serve a candidate's lead-time or fallback days: paid, but not the candidate's GPUs.
+  /// Their cost steps with the number of replicas the month's volume needs. `own` is false for
+  /// a self-hosted baseline's GPUs that serve a candidate's lead-time or fallback days: paid,
+  /// but not the candidate's GPUs.
   var hostedParts: [(days: Int, serving: HostedServing, own: Bool)] = []
   /// n_m, the days in the month.
   var days: Int
