@@ -25,6 +25,8 @@ public enum CLI {
       ScenarioCommands.compare,
       ScenarioCommands.roi,
       ScenarioCommands.breakeven,
+      UncertaintyCommands.sensitivity,
+      UncertaintyCommands.simulate,
       TrainCommand.spec,
       TokensCommand.spec,
       DatasetCommands.group,
