@@ -10,6 +10,8 @@ public struct Invocation: Sendable {
   public let command: CommandSpec
   public let values: ParsedValues
   public let environment: CLIEnvironment
+  /// The words after the program name, as given (for a report to say how it was made).
+  public var arguments: [String] = []
   /// Buffered standard output.
   public var output = ""
   private var cachedCatalog: PricingCatalog?
@@ -67,6 +69,39 @@ public struct Invocation: Sendable {
       throw .invalidValue(text, option: name, reason: .notIn(range))
     }
     return Int64(truncating: value as NSDecimalNumber)
+  }
+
+  /// Renders `report` in `--format` (only the `--table` named, if any) into the output.
+  ///
+  /// With CSV and no `--table`, the primary table is printed and the others named on stderr.
+  public mutating func emit(_ report: Report, format: OutputFormat? = nil) throws {
+    let format = format ?? self.format
+    let table = string("--table")
+    if let table, format == .json {
+      throw UsageError.invalidValue(
+        table, option: "--table",
+        reason: .described("JSON holds every table; --table picks one for table, markdown, csv or html"))
+    }
+    let options = RenderOptions(
+      money: moneyFormat.currency(report.currency), emphasis: environment.usesColor, table: table)
+    do {
+      print(try report.rendered(as: format, options: options))
+    } catch .unknownTable(let name, let available) {
+      throw UsageError.invalidValue(name, option: "--table", reason: .notOneOf(available, given: name))
+    } catch .ambiguousTable(let name, _) {
+      throw UsageError.oneTableOfMany(name, narrowWith: "--candidate", choices: [])
+    } catch .noTable {
+      throw UsageError.invalidValue(format.rawValue, option: "--format", reason: .described("this output has no table"))
+    }
+    if format == .csv, table == nil {
+      let shown = report.primaryTable ?? report.tableNames.first
+      let others = report.tableNames.filter { $0 != shown }
+      if !others.isEmpty {
+        warn(
+          "note: CSV holds one table (\(shown ?? "")); also available: \(others.joined(separator: ", ")) (pick one with --table NAME)"
+        )
+      }
+    }
   }
 
   /// `--format`, defaulting to a table.

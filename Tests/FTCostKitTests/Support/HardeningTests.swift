@@ -99,7 +99,7 @@ import Testing
     }
     #expect(JSON.number(Decimal.nan).rendered() == "null")
     #expect(MoneyFormat().total(.nan) == "n/a")
-    #expect(CumulativeCostChart.niceCeiling(.nan) == 1)
+    #expect(ChartAxes.yScale(maximum: .nan).top == 1)
   }
 
   @Test func currencyIsAnISOCodeAndPrintedFromTheTable() {
