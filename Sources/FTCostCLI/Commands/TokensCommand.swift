@@ -17,6 +17,9 @@ enum TokensCommand {
         completion: .values(Encoding.allCases.map(\.rawValue))),
       OptionSpec(
         "--model", short: "-m", .value("model"), help: "Count with this model's encoding.", completion: .models),
+      OptionSpec(
+        "--replace-invalid-utf8", .flag,
+        help: "Count each invalid UTF-8 sequence as U+FFFD instead of failing (Python's errors=\"replace\")."),
       CommonOptions.format(), CommonOptions.table, CommonOptions.pricing,
     ],
     run: { invocation in try run(&invocation) })
@@ -38,27 +41,16 @@ enum TokensCommand {
     let (encoding, model, estimate) = try encoding(&invocation)
     let tokenizer = try TokenizerRegistry.tokenizer(encoding, folder: invocation.dataLocation().tokenizers)
     let path = invocation.positionals.first ?? "-"
-    let counter = TokenCounter(tokenizer: tokenizer)
+    var counter = TokenCounter(tokenizer: tokenizer)
+    counter.replacesInvalidUTF8 = invocation.flag("--replace-invalid-utf8")
     let result: (tokens: Int, bytes: Int)
-    if path == "-" {
-      var done = false
-      let input = invocation.environment.readAllInput
-      result = counter.count {
-        if done { return [] }
-        done = true
-        return input()
-      }
-    } else {
-      var isDirectory: ObjCBool = false
-      if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-        throw CommandFailure("'\(path)' is a folder; give a text file or - for standard input")
-      }
-      guard let handle = FileHandle(forReadingAtPath: path) else {
-        throw CommandFailure(
-          FileManager.default.fileExists(atPath: path) ? "cannot read '\(path)'" : "file '\(path)' does not exist")
-      }
-      defer { try? handle.close() }
-      result = try counter.count { Array(try handle.read(upToCount: counter.chunkSize) ?? Data()) }
+    do {
+      result = try count(path, with: counter, input: invocation.environment.readAllInput)
+    } catch let error as TokenCountError {
+      guard case .invalidUTF8(_, let line, let column, _) = error else { throw error }
+      throw CommandFailure(
+        "\(path == "-" ? "<stdin>" : path):\(line):\(column): \(error) (pass --replace-invalid-utf8 to count each invalid sequence as U+FFFD)"
+      )
     }
     if estimate, let model {
       invocation.warn(
@@ -85,5 +77,29 @@ enum TokensCommand {
       "\(MoneyFormat.grouped(Decimal(result.tokens))) tokens\(estimate ? " (estimate)" : "") (\(encoding.rawValue), \(MoneyFormat.grouped(Decimal(result.bytes))) bytes)"
     try invocation.emit(Report(title: path, blocks: [.lines([line]), .table(table)], json: json, primaryTable: "tokens"))
     return CLI.ExitCode.success
+  }
+
+  /// Counts the file at `path`, or `input` when `path` is `-`.
+  private static func count(_ path: String, with counter: TokenCounter, input: () -> [UInt8]) throws -> (
+    tokens: Int, bytes: Int
+  ) {
+    if path == "-" {
+      var done = false
+      return try counter.count {
+        if done { return [] }
+        done = true
+        return input()
+      }
+    }
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+      throw CommandFailure("'\(path)' is a folder; give a text file or - for standard input")
+    }
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+      throw CommandFailure(
+        FileManager.default.fileExists(atPath: path) ? "cannot read '\(path)'" : "file '\(path)' does not exist")
+    }
+    defer { try? handle.close() }
+    return try counter.count { Array(try handle.read(upToCount: counter.chunkSize) ?? Data()) }
   }
 }

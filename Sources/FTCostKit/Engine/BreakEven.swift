@@ -38,7 +38,7 @@ extension Comparison {
       investment: investment, horizon: scenario.horizonMonths, growth: scenario.workload.monthlyGrowth,
       candidateFixed: cost.fixedMonthlyCost, baselineFixed: baselineCost.fixedMonthlyCost,
       retraining: candidateRetraining - baselineRetraining,
-      baselineRate: baselineCost.effectiveCostPerRequest, candidateRate: cost.effectiveCostPerRequest)
+      baselineRate: baselineCost.tokenAndFailureCostPerRequest, candidateRate: cost.tokenAndFailureCostPerRequest)
   }
 }
 

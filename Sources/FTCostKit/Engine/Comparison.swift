@@ -31,16 +31,21 @@ struct Comparison {
       discount *= 1 + rate
       npv += saving / discount
     }
-    let candidateRate = cost.effectiveCostPerRequest
+    var costRatio: Decimal?
+    if let baselineRate = baselineCost.effectiveCostPerRequest, let candidateRate = cost.effectiveCostPerRequest,
+      candidateRate != 0
+    {
+      costRatio = baselineRate / candidateRate
+    }
     return CandidateFigures(
       cost: cost, monthlyCost: monthly, monthlyComponents: amounts, monthlySavings: savings,
       totalCost: cost.oneTimeCost + monthly.reduce(0, +),
-      costRatio: candidateRate == 0 ? nil : baselineCost.effectiveCostPerRequest / candidateRate,
+      costRatio: costRatio,
       investment: investment, netBenefit: net, roi: investment > 0 ? net / investment : nil,
       benefitCostRatio: investment > 0 ? totalSavings / investment : nil, paybackMonths: payback,
       paybackDate: payback.map { calendar.start.adding(fractionalMonths: $0) },
       breakEvenRequestsPerMonth: breakEven(schedule, cost, months: months, investment: investment), npv: npv,
-      monthlyHosting: months.contains(where: \.isStepped) ? zip(months, volumes).map { $0.hosting(requests: $1) } : [])
+      monthlyHosting: cost.hosting == nil ? [] : zip(months, volumes).map { $0.hosting(requests: $1) })
   }
 
   /// payback_months is the smallest t ≥ 0 with cumulative savings ≥ ΔI, linear inside the month where they cross: t = (m−1) + (ΔI − Σ_{k<m} savings_k) / savings_m; 0 when ΔI ≤ 0; searched to max(120, 10·H) months and "never" (null) beyond.

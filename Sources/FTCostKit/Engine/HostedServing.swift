@@ -38,12 +38,20 @@ public struct HostedServing: Sendable, Equatable {
     let replicas = max(minReplicas, Self.ceiling(need / hours))
     let gpus = Decimal(gpusPerReplica)
     var usage = HostingUsage()
+    usage.requests = requests
     usage.replicas = replicas
     usage.allocatedGPUHours = Decimal(replicas) * gpus * hours
     usage.usedGPUHours = busy * gpus
     usage.cost = usage.allocatedGPUHours * gpuPerHour
     usage.usedCost = usage.usedGPUHours * gpuPerHour
     return usage
+  }
+
+  /// Month-1 GPU cost / R_1 for a month-1 volume of R_1 requests (a whole month at this day's GPU
+  /// price); `nil` at R_1 = 0, where a cost per request is undefined.
+  public func costPerRequest(monthOneRequests: Decimal) -> Decimal? {
+    guard monthOneRequests > 0 else { return nil }
+    return usage(requests: monthOneRequests, share: 1).cost / monthOneRequests
   }
 
   /// The most requests one replica serves in a whole month within the utilisation cap:
@@ -62,6 +70,8 @@ public struct HostedServing: Sendable, Equatable {
 
 /// Replicas, GPU-hours and GPU cost of self-hosted serving over a month or a horizon.
 public struct HostingUsage: Sendable, Equatable {
+  /// Requests served on these GPUs.
+  public var requests: Decimal = 0
   /// The most replicas running at once.
   public var replicas: Int64 = 0
   public var allocatedGPUHours: Decimal = 0
@@ -79,6 +89,7 @@ public struct HostingUsage: Sendable, Equatable {
 
   /// Adds another part's usage (replicas: the larger of the two).
   public mutating func add(_ other: HostingUsage) {
+    requests += other.requests
     replicas = max(replicas, other.replicas)
     allocatedGPUHours += other.allocatedGPUHours
     usedGPUHours += other.usedGPUHours

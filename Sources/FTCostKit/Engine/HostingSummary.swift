@@ -8,19 +8,20 @@ public struct HostingSummary: Sendable {
   public var months: [HostingUsage]
   /// The horizon as a whole.
   public var total: HostingUsage
-  /// GPU cost per 1M tokens processed (input and output), over the horizon; `nil` with no traffic.
+  /// GPU cost per 1M tokens processed on the plan's own GPUs (input and output), over the
+  /// horizon; `nil` with no traffic there.
   public var costPerMillionTokens: Decimal?
 
-  /// The summary of `months` for a plan whose requests carry `tokensPerRequest` tokens, at the
-  /// month-by-month `volumes`; `nil` when the plan does not serve on its own GPUs.
-  public init?(cost: PlanCost, months: [HostingUsage], volumes: [Decimal]) {
+  /// The summary of `months` (the plan's own GPUs only) for a plan whose requests carry
+  /// `cost.tokensPerRequest` tokens; `nil` when the plan does not serve on its own GPUs.
+  public init?(cost: PlanCost, months: [HostingUsage]) {
     guard let serving = cost.hosting, !months.isEmpty else { return nil }
     self.serving = serving
     self.months = months
     var total = HostingUsage()
     for month in months { total.add(month) }
     self.total = total
-    let tokens = volumes.reduce(0, +) * Decimal(cost.tokensPerRequest)
+    let tokens = total.requests * Decimal(cost.tokensPerRequest)
     costPerMillionTokens = tokens > 0 ? total.cost / tokens * 1_000_000 : nil
   }
 

@@ -6,10 +6,18 @@ public struct PlanCost: Sendable, Equatable {
   public var plan: StrategyPlan
   /// The serving model's table entry, priced on the start date.
   public var model: ModelPricing
-  /// cost_req: the token cost of one request (the query's embedding included for RAG).
-  public var costPerRequest: Decimal
-  /// cost_req plus (1 − success_rate) · failure_cost.
-  public var effectiveCostPerRequest: Decimal
+  /// cost_req: the cost of one request in month 1.
+  ///
+  /// Its tokens (the query's embedding included for RAG), plus for a plan on its own GPUs the
+  /// month-1 GPU cost / R_1. `nil` when that is undefined: a self-hosted plan at R_1 = 0, or one
+  /// not yet priced at a volume.
+  public var costPerRequest: Decimal?
+  /// cost_req plus (1 − success_rate) · failure_cost; `nil` when cost_req is.
+  public var effectiveCostPerRequest: Decimal?
+  /// The token cost of one request, without any GPU share.
+  var tokenCostPerRequest: Decimal
+  /// The token and failure cost of one request, without any GPU share.
+  var tokenAndFailureCostPerRequest: Decimal
   /// One-time cost I by component.
   public var oneTime: OneTimeCosts
   /// Fixed monthly cost F at the start (vector DB, re-indexing, hosting, storage, operations).
@@ -34,14 +42,36 @@ public struct PlanCost: Sendable, Equatable {
   public var corpusCost: Decimal { oneTime[.corpusEmbedding] }
   public var labelingCost: Decimal { oneTime[.labeling] }
 
+  init(
+    plan: StrategyPlan, model: ModelPricing, rates: PlanRates, oneTime: OneTimeCosts, training: TrainingPlan?,
+    teacherAnswerCost: Decimal, modelsUsed: [ModelPricing], uses: [PriceUse]
+  ) {
+    self.plan = plan
+    self.model = model
+    tokenCostPerRequest = rates.tokenCost
+    tokenAndFailureCostPerRequest = rates.perRequest.total
+    if rates.hosted == nil {
+      costPerRequest = tokenCostPerRequest
+      effectiveCostPerRequest = tokenAndFailureCostPerRequest
+    }
+    self.oneTime = oneTime
+    fixedMonthlyCost = rates.perMonth.total
+    self.training = training
+    self.teacherAnswerCost = teacherAnswerCost
+    self.modelsUsed = modelsUsed
+    unconfirmedUsed = PriceUse.unconfirmed(in: uses)
+    overlaidUsed = PriceUse.overlaid(in: uses)
+    hosting = rates.hosted
+  }
+
   /// The month-1 figures at a month-1 volume of `requests`: a self-hosted plan's cost per request
   /// is its month-1 GPU cost / R_1 on top of any per-request cost (a RAG query's embedding).
   public func atVolume(_ requests: Decimal) -> PlanCost {
-    guard let hosting, requests > 0 else { return self }
+    guard let hosting else { return self }
     var cost = self
-    let gpu = hosting.usage(requests: requests, share: 1).cost / requests
-    cost.costPerRequest += gpu
-    cost.effectiveCostPerRequest += gpu
+    let gpu = hosting.costPerRequest(monthOneRequests: requests)
+    cost.costPerRequest = gpu.map { tokenCostPerRequest + $0 }
+    cost.effectiveCostPerRequest = gpu.map { tokenAndFailureCostPerRequest + $0 }
     return cost
   }
 

@@ -195,11 +195,13 @@ struct PlanPricer: Sendable {
     return (answer.total, [PriceUse(model: teacher, paths: paths)])
   }
 
-  /// eval_cost on `day`: K · (baseline + candidate (+ teacher) answer costs) + K · answers · judge
-  /// cost per call.
+  /// eval_cost on `day`, the cost of the evaluation set.
+  ///
+  /// K · (baseline + candidate (+ teacher) answer costs) + K · answers · judge cost per call. An
+  /// answer costs cost_req at the rates of the day (`baseline` is `nil` on days
+  /// the baseline does not serve its own way); a self-hosted answer, month-1 GPU cost / R_1.
   func evaluation(
-    on day: ISODate, judge base: ModelPricing?, candidateTokenCost: Decimal, baselineTokenCost: Decimal,
-    teacherAnswer: Decimal
+    on day: ISODate, judge base: ModelPricing?, candidate: PlanRates, baseline: PlanRates?, teacherAnswer: Decimal
   ) throws -> (Decimal, [PriceUse]) {
     guard let evaluation = plan.evaluation, let base else { return (0, []) }
     let judge = base.pricing(on: day)
@@ -207,9 +209,16 @@ struct PlanPricer: Sendable {
       model: judge, fineTuned: false, batch: false, totalInputTokens: evaluation.judgeInputTokens,
       uncachedInput: Decimal(evaluation.judgeInputTokens), cachedInput: 0,
       output: Decimal(evaluation.judgeOutputTokens))
+    func answer(_ rates: PlanRates?) throws -> Decimal {
+      guard let rates else { return 0 }
+      guard let cost = rates.answerCost(monthOneRequests: workload.requestsPerMonth) else {
+        throw CostError.selfHostedAnswerAtZeroVolume(rates.model.id)
+      }
+      return cost
+    }
     let distils = plan.strategy == .distillation
     let answers: Decimal = distils ? 3 : 2
-    let answerCosts = baselineTokenCost + candidateTokenCost + (distils ? teacherAnswer : 0)
+    let answerCosts = try answer(baseline) + answer(candidate) + (distils ? teacherAnswer : 0)
     let cases = Decimal(evaluation.testCases)
     return (
       cases * answerCosts + cases * answers * call.total,

@@ -17,6 +17,14 @@ struct PlanRates: Sendable, Equatable {
   /// cost_req: the token cost of one request.
   var tokenCost: Decimal { perRequest[.tokens] }
 
+  /// cost_req of one answer on the day these rates hold, where another rule needs it (evaluation
+  /// answers, the baseline's answer on a retraining day): the token cost, plus for a plan on its
+  /// own GPUs its month-1 GPU cost at R_1 = `monthOneRequests` / R_1; `nil` when that is undefined.
+  func answerCost(monthOneRequests: Decimal) -> Decimal? {
+    guard let hosted else { return tokenCost }
+    return hosted.costPerRequest(monthOneRequests: monthOneRequests).map { tokenCost + $0 }
+  }
+
   /// True when the two rates charge the same amounts (a price changed that this plan does not use).
   func chargesSame(as other: PlanRates) -> Bool {
     perRequest == other.perRequest && perMonth == other.perMonth && hosted == other.hosted

@@ -56,9 +56,12 @@ struct MonthCost: Sendable {
   var fixedDays = ComponentAmounts()
   /// Costs paid once on a day of the month.
   var charges = ComponentAmounts()
-  /// Parts of the month served on the plan's own GPUs, with their days: their cost steps with the
-  /// number of replicas the month's volume needs.
-  var hostedParts: [(days: Int, serving: HostedServing)] = []
+  /// Parts of the month served on GPUs, with their days.
+  ///
+  /// Their cost steps with the number of replicas the month's volume needs. `own` is false for
+  /// a self-hosted baseline's GPUs that serve a candidate's lead-time or fallback days: paid,
+  /// but not the candidate's GPUs.
+  var hostedParts: [(days: Int, serving: HostedServing, own: Bool)] = []
   /// n_m, the days in the month.
   var days: Int
 
@@ -80,17 +83,18 @@ struct MonthCost: Sendable {
       let sum = scaled + fixedDays[component]
       amounts[component] = (sum == 0 ? 0 : sum / monthDays) + charges[component]
     }
-    amounts[.gpuServing] += hosting(requests: requests).cost
+    amounts[.gpuServing] += hosting(requests: requests, ownOnly: false).cost
     return amounts
   }
 
-  /// Replicas, GPU-hours and GPU cost of the month's self-hosted parts for `requests` requests.
+  /// Replicas, GPU-hours and GPU cost of the month's parts on the plan's own GPUs for `requests`
+  /// requests (or on any GPUs, `ownOnly` false).
   ///
   /// A part of k days carries k / n_m of the month's requests.
-  func hosting(requests: Decimal) -> HostingUsage {
+  func hosting(requests: Decimal, ownOnly: Bool = true) -> HostingUsage {
     var usage = HostingUsage()
     let monthDays = Decimal(days)
-    for part in hostedParts {
+    for part in hostedParts where part.own || !ownOnly {
       let share = Decimal(part.days) / monthDays
       usage.add(part.serving.usage(requests: requests * share, share: share))
     }
@@ -106,7 +110,7 @@ extension PlanSchedule {
   /// charges dated in the range are added whole. `baseline` prices the days served its way.
   func accumulate(
     from: ISODate, to: ISODate, month: Int, calendar: ScenarioCalendar, baseline: PlanSchedule?,
-    into cost: inout MonthCost
+    into cost: inout MonthCost, own: Bool = true
   ) {
     // Nothing is priced from the day the baseline (or this plan) can no longer be priced.
     let end = [serviceEnd, baseline?.serviceEnd, to].compactMap { $0 }.min() ?? to
@@ -121,13 +125,13 @@ extension PlanSchedule {
         let days = Decimal(partStart.days(to: partEnd))
         cost.perRequestDays.add(rates.perRequest, times: days)
         cost.fixedDays.add(rates.perMonth, times: days)
-        if let hosted = rates.hosted { cost.hostedParts.append((partStart.days(to: partEnd), hosted)) }
+        if let hosted = rates.hosted { cost.hostedParts.append((partStart.days(to: partEnd), hosted, own)) }
         for charge in charges where charge.date >= partStart && charge.date < partEnd {
           cost.charges[charge.component] += charge.amount
         }
       case .asBaseline:
         baseline?.accumulate(
-          from: partStart, to: partEnd, month: month, calendar: calendar, baseline: nil, into: &cost)
+          from: partStart, to: partEnd, month: month, calendar: calendar, baseline: nil, into: &cost, own: false)
       }
     }
   }

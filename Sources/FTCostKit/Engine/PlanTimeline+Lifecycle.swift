@@ -88,8 +88,8 @@ extension PlanTimeline {
     let (job, trainingUse) = try pricer.training(on: day, model: model, gpu: walk.gpu)
     let (answer, teacherUses) = try pricer.teacherAnswer(on: day, teacher: models.teacher)
     let (evaluation, judgeUses) = try pricer.evaluation(
-      on: day, judge: models.judge, candidateTokenCost: walk.rates.tokenCost,
-      baselineTokenCost: baselineTokenCost(on: day), teacherAnswer: answer)
+      on: day, judge: models.judge, candidate: walk.rates,
+      baseline: baseline?.ownRates(on: day), teacherAnswer: answer)
     let examples = Decimal(plan.terms.training?.retrainExamples ?? 0)
     let labeling = plan.terms.training?.labelingCostPerExample ?? 0
     let amount = job.cost + evaluation + examples * (labeling + answer)
@@ -135,8 +135,8 @@ extension PlanTimeline {
       let (job, trainingUse) = try pricer.training(on: day, model: successor, sameAs: original)
       let (answer, teacherUses) = try pricer.teacherAnswer(on: day, teacher: models.teacher)
       let (evaluation, judgeUses) = try pricer.evaluation(
-        on: day, judge: models.judge, candidateTokenCost: rates.tokenCost,
-        baselineTokenCost: baselineTokenCost(on: day), teacherAnswer: answer)
+        on: day, judge: models.judge, candidate: rates,
+        baseline: baseline?.ownRates(on: day), teacherAnswer: answer)
       charge += job.cost + evaluation
       uses += [trainingUse] + teacherUses + judgeUses
     }

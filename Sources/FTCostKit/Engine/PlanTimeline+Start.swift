@@ -66,17 +66,14 @@ extension PlanTimeline {
       oneTime[.labeling] = examples * terms.labelingCostPerExample
     }
     let (evaluation, judgeUses) = try pricer.evaluation(
-      on: start, judge: models.judge, candidateTokenCost: rates.tokenCost,
-      baselineTokenCost: baselineTokenCost(on: start), teacherAnswer: teacherAnswer)
+      on: start, judge: models.judge, candidate: rates,
+      baseline: baseline?.ownRates(on: start), teacherAnswer: teacherAnswer)
     oneTime[.evaluation] = evaluation
     uses += judgeUses
     let cost = PlanCost(
-      plan: plan, model: rates.model, costPerRequest: rates.tokenCost,
-      effectiveCostPerRequest: rates.perRequest.total, oneTime: oneTime, fixedMonthlyCost: rates.perMonth.total,
-      training: training, teacherAnswerCost: teacherAnswer,
-      modelsUsed: [models.serving, models.embedding, models.teacher, models.judge].compactMap { $0 },
-      unconfirmedUsed: PriceUse.unconfirmed(in: uses), overlaidUsed: PriceUse.overlaid(in: uses),
-      hosting: rates.hosted)
+      plan: plan, model: rates.model, rates: rates, oneTime: oneTime, training: training,
+      teacherAnswerCost: teacherAnswer,
+      modelsUsed: [models.serving, models.embedding, models.teacher, models.judge].compactMap { $0 }, uses: uses)
     var priced = cost
     priced.tokensPerRequest = PlanPricer.sum(pricer.shape.totalInput, pricer.shape.output)
     return (priced, rates, uses)

@@ -29,11 +29,6 @@ struct PlanTimeline {
     case infeasible(reason: String, model: ModelPricing)
   }
 
-  /// The baseline's token cost per request on `day` (0 for the baseline itself).
-  func baselineTokenCost(on day: ISODate) -> Decimal {
-    baseline?.ownRates(on: day)?.tokenCost ?? 0
-  }
-
   func build() throws -> Outcome {
     let models = try pricer.models()
     let start = calendar.start

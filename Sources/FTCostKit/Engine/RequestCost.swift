@@ -15,6 +15,8 @@ public enum CostError: Error, Equatable, CustomStringConvertible {
   case notSelfHostable(String)
   /// A self-hosted plan lacks a figure it needs (its GPU, or a throughput), named by field.
   case hostingFigureMissing(model: String, field: String)
+  /// An evaluation needs a self-hosted plan's cost per answer, which is undefined at R_1 = 0.
+  case selfHostedAnswerAtZeroVolume(String)
 
   public var description: String {
     switch self {
@@ -47,6 +49,9 @@ public enum CostError: Error, Equatable, CustomStringConvertible {
     case .hostingFigureMissing(let model, let field):
       return
         "self-hosting \(model) needs \(field): add it to the plan's hosting object, or to the model's self_hosting in a --pricing overlay"
+    case .selfHostedAnswerAtZeroVolume(let model):
+      return
+        "the evaluation needs the cost of an answer from \(model) on its own GPUs, which is its month-1 GPU cost / workload.requests_per_month, undefined at 0 requests: give workload.requests_per_month a value above 0, or drop the evaluation"
     case .mixedCurrencies(let currencies):
       return
         "the models used are priced in different currencies (\(currencies.joined(separator: ", "))); ftcost does not convert currencies, use tables in one currency"

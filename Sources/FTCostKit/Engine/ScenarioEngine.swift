@@ -99,8 +99,7 @@ public enum ScenarioEngine {
       cost: baselineCost, monthlyCost: baselineMonthly, monthlyComponents: baselineAmounts,
       totalCost: baselineCost.oneTimeCost + baselineMonthly.reduce(0, +),
       events: inHorizon(baselineSchedule.events, calendar),
-      monthlyHosting: baselineMonths.contains(where: \.isStepped)
-        ? zip(baselineMonths, volumes).map { $0.hosting(requests: $1) } : [])
+      monthlyHosting: baselineCost.hosting == nil ? [] : zip(baselineMonths, volumes).map { $0.hosting(requests: $1) })
     let comparison = Comparison(
       scenario: scenario, calendar: calendar, baselineSchedule: baselineSchedule, baselineCost: baselineCost,
       baselineMonths: baselineMonths, baselineMonthly: baselineMonthly, volumes: volumes)

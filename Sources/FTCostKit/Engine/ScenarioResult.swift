@@ -27,7 +27,8 @@ public struct CandidateFigures: Sendable {
   public var monthlySavings: [Decimal]
   /// I_c + Σ C_m.
   public var totalCost: Decimal
-  /// Month-1 effective cost per request, baseline over candidate; `nil` when the candidate's is 0.
+  /// Month-1 effective cost per request, baseline over candidate; `nil` when the candidate's is 0
+  /// or either is undefined (self-hosted at R_1 = 0).
   public var costRatio: Decimal?
   /// ΔI = I_c − I_b.
   public var investment: Decimal

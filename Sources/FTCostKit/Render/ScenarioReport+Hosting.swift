@@ -4,18 +4,15 @@ import Foundation
 extension ScenarioReport {
   /// Every plan that serves on its own GPUs, baseline first, with its summary.
   public var hostedPlans: [(plan: String, summary: HostingSummary)] {
-    let volumes = (1...result.scenario.horizonMonths).map {
-      ScenarioEngine.requests(inMonth: $0, result.scenario.workload)
-    }
     var plans: [(String, HostingSummary)] = []
     if let summary = HostingSummary(
-      cost: result.baseline.cost, months: result.baseline.monthlyHosting, volumes: volumes)
+      cost: result.baseline.cost, months: result.baseline.monthlyHosting)
     {
       plans.append((result.baseline.cost.plan.name + " (baseline)", summary))
     }
     for candidate in result.candidates {
       guard let figures = candidate.figures,
-        let summary = HostingSummary(cost: figures.cost, months: figures.monthlyHosting, volumes: volumes)
+        let summary = HostingSummary(cost: figures.cost, months: figures.monthlyHosting)
       else { continue }
       plans.append((candidate.name, summary))
     }

@@ -4,7 +4,6 @@ extension ScenarioResult {
   /// The `compare`/`roi --format json` object: unrounded numbers, `null` where the cost model says.
   public func json(candidates selected: [CandidateResult]? = nil) -> JSON {
     let chosen = selected ?? candidates
-    let volumes = (1...scenario.horizonMonths).map { ScenarioEngine.requests(inMonth: $0, scenario.workload) }
     return .object([
       ("scenario", .string(scenario.name)),
       ("horizon_months", .integer(Int64(scenario.horizonMonths))),
@@ -12,8 +11,8 @@ extension ScenarioResult {
       ("start_date", .string(start.description)),
       ("discount_rate_annual", .number(scenario.discountRateAnnual)),
       ("discount_rate_monthly", .number(ScenarioEngine.monthlyRate(annual: scenario.discountRateAnnual))),
-      ("baseline", baseline.json(volumes: volumes)),
-      ("candidates", .array(chosen.map { $0.json(volumes: volumes, discountRateAnnual: scenario.discountRateAnnual) })),
+      ("baseline", baseline.json()),
+      ("candidates", .array(chosen.map { $0.json(discountRateAnnual: scenario.discountRateAnnual) })),
       ("overrides", .object(overrides.map { ($0.0, JSON.string($0.1)) })),
       ("pricing_overlay_values", .array(overlaidValues.map { .string($0) })),
       ("warnings", .array(warnings.map { .string($0) })),
@@ -72,8 +71,8 @@ extension PlanCost {
 
 /// A self-hosted plan's GPUs: the serving figures, month by month and over the horizon; `null`
 /// for a plan served through an API.
-func hostingJSON(_ cost: PlanCost, _ months: [HostingUsage], _ volumes: [Decimal]) -> JSON {
-  guard let summary = HostingSummary(cost: cost, months: months, volumes: volumes) else { return .null }
+func hostingJSON(_ cost: PlanCost, _ months: [HostingUsage]) -> JSON {
+  guard let summary = HostingSummary(cost: cost, months: months) else { return .null }
   let serving = summary.serving
   return .object([
     ("gpu", .string(serving.gpu)),
@@ -100,8 +99,8 @@ func componentsJSON(_ months: [ComponentAmounts]) -> JSON {
 }
 
 extension BaselineResult {
-  /// The baseline's object; `volumes` are R_1 … R_H, for costs per 1M tokens.
-  public func json(volumes: [Decimal]) -> JSON {
+  /// The baseline's object.
+  public func json() -> JSON {
     .object(
       [
         ("name", .string(cost.plan.name)),
@@ -114,14 +113,14 @@ extension BaselineResult {
         ("monthly_components", componentsJSON(monthlyComponents)),
         ("total_cost", .number(totalCost)),
         ("events", .array(events.map(\.json))),
-        ("self_hosting", hostingJSON(cost, monthlyHosting, volumes)),
+        ("self_hosting", hostingJSON(cost, monthlyHosting)),
       ])
   }
 }
 
 extension CandidateResult {
   /// One candidate's object in the JSON contract; every money field is `null` when it cannot run.
-  public func json(volumes: [Decimal], discountRateAnnual: Decimal = 0) -> JSON {
+  public func json(discountRateAnnual: Decimal = 0) -> JSON {
     let figures = self.figures
     let cost = figures?.cost
     func number(_ value: Decimal?) -> JSON { .number(value) }
@@ -164,7 +163,7 @@ extension CandidateResult {
       ("tco", number(figures?.totalCost)),
       ("finance", figures.map { CashFlows(figures: $0, discountRateAnnual: discountRateAnnual).json } ?? .null),
       ("events", .array(events.map(\.json))),
-      ("self_hosting", figures.map { hostingJSON($0.cost, $0.monthlyHosting, volumes) } ?? .null),
+      ("self_hosting", figures.map { hostingJSON($0.cost, $0.monthlyHosting) } ?? .null),
       ("warnings", .array(warnings.map { .string($0) })),
     ]
     return .object(members)

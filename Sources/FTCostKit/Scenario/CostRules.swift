@@ -114,7 +114,7 @@ public enum CostRules {
     ),
     (
       "Self-hosted serving",
-      "A plan with a hosting object pays for replicas, not tokens: t_req = (s+f+c+u) / input_tokens_per_second + o / output_tokens_per_second; a month (or a part that is share of it) serving R requests needs need = R·t_req / 3600 / max_utilization replica-hours, runs n = max(min_replicas, ⌈need / (730·share)⌉) replicas and costs n·gpus_per_replica·730·share·gpu_per_hour at the GPU's price in effect. Its cost_per_request is the month-1 GPU cost / R_1; idle share = 1 − used GPU-hours / allocated GPU-hours."
+      "A plan with a hosting object pays for replicas, not tokens: t_req = (s+f+c+u) / input_tokens_per_second + o / output_tokens_per_second; a month (or a part that is share of it) serving R requests needs need = R·t_req / 3600 / max_utilization replica-hours, runs n = max(min_replicas, ⌈need / (730·share)⌉) replicas and costs n·gpus_per_replica·730·share·gpu_per_hour at the GPU's price in effect. Its cost_per_request is the month-1 GPU cost / R_1 (plus a RAG query's embedding), undefined — null in JSON, a dash in tables — at R_1 = 0; an evaluation answer, or a self-hosted baseline's answer on a candidate's retraining day, costs the same, at the GPU price of that day (an evaluation at R_1 = 0 is an error). Its self_hosting figures count its own GPUs only: during a lead time or after a fallback it pays a self-hosted baseline's GPUs, which are in its monthly cost but not in its replicas or GPU-hours. Idle share = 1 − used GPU-hours / allocated GPU-hours; the cost per 1M tokens is the GPU cost over the tokens served on its own GPUs."
     ),
     (
       "Self-hosted training",
@@ -130,7 +130,7 @@ public enum CostRules {
     ),
     (
       "Totals",
-      "total_cost = I + Σ monthly costs; cost_ratio = the baseline's month-1 effective cost per request / the candidate's (null when the candidate's is 0); net_benefit = Σ savings_m − ΔI."
+      "total_cost = I + Σ monthly costs; cost_ratio = the baseline's month-1 effective cost per request / the candidate's (null when the candidate's is 0 or either is undefined); net_benefit = Σ savings_m − ΔI."
     ),
     ("ROI", "roi = net_benefit / ΔI and benefit_cost_ratio = Σ savings_m / ΔI, both null when ΔI ≤ 0."),
     (

@@ -1,25 +1,11 @@
 import Foundation
 
-/// Why a tokenizer could not be loaded.
-public enum TokenizerError: Error, Equatable, CustomStringConvertible {
-  case missingRankFile(String)
-  case malformedRankFile(String, line: Int)
-
-  public var description: String {
-    switch self {
-    case .missingRankFile(let path):
-      return
-        "tokenizer rank file '\(path)' is missing; reinstall ftcost or set FTCOST_DATA to the folder holding tokenizers/"
-    case .malformedRankFile(let path, let line):
-      return "\(path):\(line): not a tiktoken rank line (base64 token, a space, a rank)"
-    }
-  }
-}
-
 /// Token byte strings and their ranks, with a lookup built for speed.
 ///
 /// All token bytes live in one buffer; an open-addressing hash table maps a byte string to its
 /// rank without allocating, and one- and two-byte tokens are answered from direct tables.
+/// Loops are plain `while` loops over pointers, so debug builds (which do not inline or
+/// specialise) stay fast enough for the test suite.
 final class RankTable: @unchecked Sendable {
   static let missing = UInt32.max
 
@@ -29,36 +15,59 @@ final class RankTable: @unchecked Sendable {
   private let single: UnsafeMutablePointer<UInt32>
   private let pairs: UnsafeMutablePointer<UInt32>
   private let mask: Int
+  /// The length of the longest token; longer byte strings are answered without hashing.
+  private let longest: Int
   let count: Int
+  /// The first rank whose bytes equal an earlier rank's, and that rank (a malformed file).
+  let duplicate: (rank: Int, earlier: Int)?
 
-  /// Builds the table from token bytes laid end to end; rank r spans `starts[r] ..< starts[r+1]`.
-  init(storage bytes: [UInt8], starts offsets: [UInt32]) {
-    count = offsets.count - 1
-    storage = .allocate(capacity: max(bytes.count, 1))
-    storage.initialize(from: bytes, count: bytes.count)
-    starts = .allocate(capacity: offsets.count)
-    starts.initialize(from: offsets, count: offsets.count)
+  /// Builds the table over `count` ranks from token bytes laid end to end (rank r spans
+  /// `starts[r] ..< starts[r+1]`), taking ownership of both buffers (freed in `deinit`).
+  init(taking storage: UnsafeMutablePointer<UInt8>, starts: UnsafeMutablePointer<UInt32>, count: Int) {
+    self.storage = storage
+    self.starts = starts
+    self.count = count
     var capacity = 1
     while capacity < count * 2 { capacity <<= 1 }
-    mask = capacity - 1
-    slots = .allocate(capacity: capacity)
+    let mask = capacity - 1
+    let slots = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity)
     slots.initialize(repeating: RankTable.missing, count: capacity)
-    single = .allocate(capacity: 256)
+    let single = UnsafeMutablePointer<UInt32>.allocate(capacity: 256)
     single.initialize(repeating: RankTable.missing, count: 256)
-    pairs = .allocate(capacity: 65536)
+    let pairs = UnsafeMutablePointer<UInt32>.allocate(capacity: 65536)
     pairs.initialize(repeating: RankTable.missing, count: 65536)
-    for rank in 0..<count {
+    var longest = 0
+    var duplicate: (rank: Int, earlier: Int)? = nil
+    var rank = 0
+    while rank < count {
       let start = Int(starts[rank])
       let length = Int(starts[rank + 1]) - start
+      if length > longest { longest = length }
       if length == 1 {
         single[Int(storage[start])] = UInt32(rank)
       } else if length == 2 {
         pairs[Int(storage[start]) << 8 | Int(storage[start + 1])] = UInt32(rank)
       }
       var slot = RankTable.hash(storage + start, length) & mask
-      while slots[slot] != RankTable.missing { slot = (slot + 1) & mask }
+      while slots[slot] != RankTable.missing {
+        let other = Int(slots[slot])
+        let otherStart = Int(starts[other])
+        if duplicate == nil, Int(starts[other + 1]) - otherStart == length,
+          memcmp(storage + otherStart, storage + start, length) == 0
+        {
+          duplicate = (rank, other)
+        }
+        slot = (slot + 1) & mask
+      }
       slots[slot] = UInt32(rank)
+      rank += 1
     }
+    self.mask = mask
+    self.slots = slots
+    self.single = single
+    self.pairs = pairs
+    self.longest = longest
+    self.duplicate = duplicate
   }
 
   deinit {
@@ -69,9 +78,16 @@ final class RankTable: @unchecked Sendable {
     pairs.deallocate()
   }
 
+  /// FNV-1a (as `FNV1a.hash`), written out here: rank lookups are the innermost loop.
   @inline(__always)
   static func hash(_ pointer: UnsafePointer<UInt8>, _ length: Int) -> Int {
-    Int(truncatingIfNeeded: FNV1a.hash(pointer, length))
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    var index = 0
+    while index < length {
+      h = (h ^ UInt64(pointer[index])) &* 0x0000_0100_0000_01b3
+      index += 1
+    }
+    return Int(truncatingIfNeeded: h ^ (h >> 29))
   }
 
   /// The rank of `length` bytes at `pointer`, or `missing`.
@@ -79,6 +95,7 @@ final class RankTable: @unchecked Sendable {
   func rank(_ pointer: UnsafePointer<UInt8>, _ length: Int) -> UInt32 {
     if length == 1 { return single[Int(pointer[0])] }
     if length == 2 { return pairs[Int(pointer[0]) << 8 | Int(pointer[1])] }
+    if length > longest { return RankTable.missing }
     var slot = RankTable.hash(pointer, length) & mask
     while true {
       let rank = slots[slot]
@@ -94,67 +111,5 @@ final class RankTable: @unchecked Sendable {
   /// The bytes of a rank (for decoding in tests and tools).
   func bytes(of rank: Int) -> [UInt8] {
     Array(UnsafeBufferPointer(start: storage + Int(starts[rank]), count: Int(starts[rank + 1] - starts[rank])))
-  }
-
-  /// Parses a tiktoken rank file: one `base64 rank` line per token, ranks dense from 0.
-  static func parse(_ data: [UInt8], path: String) throws(TokenizerError) -> RankTable {
-    var storage: [UInt8] = []
-    storage.reserveCapacity(data.count)
-    var starts: [UInt32] = [0]
-    var line = 1
-    var index = 0
-    while index < data.count {
-      let lineStart = index
-      while index < data.count, data[index] != 0x20, data[index] != 0x0A { index += 1 }
-      guard index < data.count, data[index] == 0x20 else { throw .malformedRankFile(path, line: line) }
-      guard Base64.decode(data[lineStart..<index], into: &storage) else { throw .malformedRankFile(path, line: line) }
-      index += 1
-      var rank = 0
-      var digits = 0
-      while index < data.count, data[index] >= 0x30, data[index] <= 0x39 {
-        rank = rank * 10 + Int(data[index] - 0x30)
-        digits += 1
-        index += 1
-      }
-      guard digits > 0, rank == line - 1 else { throw .malformedRankFile(path, line: line) }
-      if index < data.count {
-        guard data[index] == 0x0A else { throw .malformedRankFile(path, line: line) }
-        index += 1
-      }
-      starts.append(UInt32(storage.count))
-      line += 1
-    }
-    return RankTable(storage: storage, starts: starts)
-  }
-}
-
-/// A strict standard-alphabet base64 decoder for rank files.
-enum Base64 {
-  static let values: [UInt8] = {
-    var table = [UInt8](repeating: 0xFF, count: 256)
-    for (index, character) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8.enumerated() {
-      table[Int(character)] = UInt8(index)
-    }
-    return table
-  }()
-
-  static func decode(_ text: ArraySlice<UInt8>, into output: inout [UInt8]) -> Bool {
-    guard text.count % 4 == 0, !text.isEmpty else { return false }
-    var buffer: UInt32 = 0
-    var bits = 0
-    var padding = 0
-    for byte in text {
-      if byte == UInt8(ascii: "=") { padding += 1; continue }
-      if padding > 0 { return false }
-      let value = values[Int(byte)]
-      if value == 0xFF { return false }
-      buffer = buffer << 6 | UInt32(value)
-      bits += 6
-      if bits >= 8 {
-        bits -= 8
-        output.append(UInt8(truncatingIfNeeded: buffer >> UInt32(bits)))
-      }
-    }
-    return padding <= 2
   }
 }

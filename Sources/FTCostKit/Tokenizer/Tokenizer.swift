@@ -14,11 +14,15 @@ public final class Tokenizer: Sendable {
   }
 
   /// Loads `encoding` from the rank file in `folder`.
+  ///
+  /// Any file that is not exactly a rank file of `encoding`'s size is an error naming the file
+  /// and, when one line is at fault, the line.
   public static func load(_ encoding: Encoding, from folder: String) throws(TokenizerError) -> Tokenizer {
     let path = (folder as NSString).appendingPathComponent(encoding.fileName)
+    let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
+    if let size, size > RankTable.largestFile { throw .rankFileTooLarge(path, bytes: size) }
     guard let data = FileManager.default.contents(atPath: path) else { throw .missingRankFile(path) }
-    let table = try RankTable.parse(Array(data), path: path)
-    guard table.count == encoding.rankCount else { throw .malformedRankFile(path, line: table.count + 1) }
+    let table = try RankTable.parse(Array(data), path: path, expectedCount: (encoding, encoding.rankCount))
     return Tokenizer(encoding: encoding, ranks: table)
   }
 
@@ -49,9 +53,7 @@ public final class TokenizerSession {
   private var capacity = 0
   private var classes = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
   private var offsets = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
-  private var partCapacity = 0
-  private var partStarts = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
-  private var partRanks = UnsafeMutablePointer<UInt32>.allocate(capacity: 1)
+  private let merger = BytePairMerger()
   private var cache = PieceCache()
 
   init(tokenizer: Tokenizer) {
@@ -61,8 +63,7 @@ public final class TokenizerSession {
   deinit {
     classes.deallocate()
     offsets.deallocate()
-    partStarts.deallocate()
-    partRanks.deallocate()
+    cache.deallocate()
   }
 
   /// The token ids of `text`.
@@ -102,19 +103,14 @@ public final class TokenizerSession {
     capacity = size
   }
 
-  private func reserveParts(_ needed: Int) {
-    guard needed > partCapacity else { return }
-    let size = max(needed, partCapacity * 2, 64)
-    partStarts.deallocate()
-    partRanks.deallocate()
-    partStarts = .allocate(capacity: size)
-    partRanks = .allocate(capacity: size)
-    partCapacity = size
-  }
-
   /// Classifies the scalars of valid UTF-8 text; returns their number.
+  ///
+  /// Written for debug builds too: class properties are read into locals once, so the loop makes
+  /// no exclusivity checks, and it calls no generic code.
   private func classify(_ bytes: UnsafePointer<UInt8>, _ length: Int) -> Int {
     reserve(length + 1)
+    let classes = self.classes
+    let offsets = self.offsets
     var index = 0
     var count = 0
     let table = ScalarClass.basicPlane
@@ -129,16 +125,23 @@ public final class TokenizerSession {
           var value: UInt32
           var width: Int
           if lead < 0xE0 {
-            value = UInt32(lead & 0x1F); width = 2
+            value = UInt32(lead & 0x1F)
+            width = 2
           } else if lead < 0xF0 {
-            value = UInt32(lead & 0x0F); width = 3
+            value = UInt32(lead & 0x0F)
+            width = 3
           } else {
-            value = UInt32(lead & 0x07); width = 4
+            value = UInt32(lead & 0x07)
+            width = 4
           }
           if index + width > length { width = length - index }
-          for offset in 1..<max(width, 1) { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+          var offset = 1
+          while offset < width {
+            value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+            offset += 1
+          }
           classes[count] = value < 0x10000 ? plane[Int(value)] : ScalarClass.compute(value)
-          index += max(width, 1)
+          index += width
         }
         count += 1
       }
@@ -155,66 +158,42 @@ public final class TokenizerSession {
   public func process(_ buffer: UnsafeBufferPointer<UInt8>, isFinal: Bool, emit: (UInt32) -> Void) -> Int {
     guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
     let scalarCount = classify(base, buffer.count)
+    let offsets = self.offsets
+    let ranks = tokenizer.ranks
     var splitter = Pretokenizer(classes: classes, offsets: offsets, bytes: base, count: scalarCount)
     let o200k = tokenizer.encoding == .o200kBase
+    var cache = self.cache
+    defer { self.cache = cache }
     var index = 0
     while index < scalarCount {
       splitter.reachedEnd = false
       let end = o200k ? splitter.nextO200k(index) : splitter.nextCl100k(index)
       if !isFinal && splitter.reachedEnd { return Int(offsets[index]) }
       let start = Int(offsets[index])
-      encodePiece(base + start, Int(offsets[end]) - start, emit: emit)
+      let length = Int(offsets[end]) - start
+      let whole = ranks.rank(base + start, length)
+      if whole != RankTable.missing {
+        emit(whole)
+      } else {
+        encodePiece(base + start, length, ranks: ranks, cache: &cache, emit: emit)
+      }
       index = end
     }
     return buffer.count
   }
 
-  /// Byte-pair encodes one piece, as tiktoken's `byte_pair_encode`.
-  @inline(__always)
-  private func encodePiece(_ piece: UnsafePointer<UInt8>, _ length: Int, emit: (UInt32) -> Void) {
-    let ranks = tokenizer.ranks
-    let whole = ranks.rank(piece, length)
-    if whole != RankTable.missing {
-      emit(whole)
+  /// Byte-pair encodes one piece that is not a token itself, as tiktoken's `byte_pair_encode`.
+  private func encodePiece(
+    _ piece: UnsafePointer<UInt8>, _ length: Int, ranks: RankTable, cache: inout PieceCache, emit: (UInt32) -> Void
+  ) {
+    guard length <= PieceCache.longestPiece else {
+      merger.merge(piece, length, ranks: ranks, emit: emit)
+      merger.trim(above: 1 << 16)
       return
     }
     if cache.lookup(piece, length, emit: emit) { return }
-    reserveParts(length + 1)
-    // parts[k] = (start of part k, rank of merging part k with part k+1)
-    var parts = length + 1
-    for k in 0..<(length - 1) {
-      partStarts[k] = Int32(k)
-      partRanks[k] = ranks.rank(piece + k, 2)
-    }
-    partStarts[length - 1] = Int32(length - 1)
-    partRanks[length - 1] = RankTable.missing
-    partStarts[length] = Int32(length)
-    partRanks[length] = RankTable.missing
-    func rankAt(_ k: Int) -> UInt32 {
-      guard k + 3 < parts else { return RankTable.missing }
-      let start = Int(partStarts[k])
-      return ranks.rank(piece + start, Int(partStarts[k + 3]) - start)
-    }
-    while true {
-      var minimum = RankTable.missing
-      var position = -1
-      for k in 0..<(parts - 1) where partRanks[k] < minimum {
-        minimum = partRanks[k]
-        position = k
-      }
-      if position < 0 { break }
-      if position > 0 { partRanks[position - 1] = rankAt(position - 1) }
-      partRanks[position] = rankAt(position)
-      // Remove part position+1.
-      let tail = parts - position - 2
-      (partStarts + position + 1).update(from: partStarts + position + 2, count: tail)
-      (partRanks + position + 1).update(from: partRanks + position + 2, count: tail)
-      parts -= 1
-    }
     cache.beginStore(piece, length)
-    for k in 0..<(parts - 1) {
-      let start = Int(partStarts[k])
-      let id = ranks.rank(piece + start, Int(partStarts[k + 1]) - start)
+    merger.merge(piece, length, ranks: ranks) { id in
       cache.storeID(id)
       emit(id)
     }

@@ -8,15 +8,17 @@ public enum TokenizerRegistry {
   }
 
   private static let lock = NSLock()
-  nonisolated(unsafe) private static var loaded: [Encoding: Tokenizer] = [:]
+  /// Loaded tokenizers by rank file path (a different data folder is a different tokenizer).
+  nonisolated(unsafe) private static var loaded: [String: Tokenizer] = [:]
 
-  /// The tokenizer for `encoding` from `folder`, loaded at most once.
+  /// The tokenizer for `encoding` from `folder`, loaded at most once per folder.
   public static func tokenizer(_ encoding: Encoding, folder: String) throws(TokenizerError) -> Tokenizer {
     lock.lock()
     defer { lock.unlock() }
-    if let tokenizer = loaded[encoding] { return tokenizer }
+    let key = (folder as NSString).appendingPathComponent(encoding.fileName)
+    if let tokenizer = loaded[key] { return tokenizer }
     let tokenizer = try Tokenizer.load(encoding, from: folder)
-    loaded[encoding] = tokenizer
+    loaded[key] = tokenizer
     return tokenizer
   }
 

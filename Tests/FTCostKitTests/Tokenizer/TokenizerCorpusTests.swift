@@ -3,69 +3,62 @@ import Testing
 
 @testable import FTCostKit
 
-/// The corpus generator from the shared tools, beside the checkout as CI lays it out.
-let corpusGenerator = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/tools/gen_corpus.py")
-  .path
-
+/// tiktoken's ids on 10,000 generated lines (about 4 MB), from the repository alone.
 @Suite struct TokenizerCorpusTests {
-  static func digest(_ ids: [UInt32]) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for id in ids {
-      for shift in stride(from: 0, to: 32, by: 8) {
-        hash ^= UInt64((id >> UInt32(shift)) & 0xFF)
-        hash = hash &* 0x0000_0100_0000_01b3
-      }
-    }
-    return hash
+  /// One expected line of Fixtures/corpus-digests.txt.
+  struct Expected: Sendable {
+    var line: Int
+    var textDigest: String
+    /// Count and digest for o200k_base, then cl100k_base.
+    var ids: [(count: Int, digest: String)]
   }
 
-  static func ids(_ session: TokenizerSession, _ line: String) throws -> [UInt32] {
-    var sequence = session.encode(line).map { UInt32($0) }
-    for message in try JSONParser.parse(line)["messages"]?.arrayValue ?? [] {
-      sequence.append(0xFFFF_FFFF)
-      sequence += session.encode(message["content"]?.stringValue ?? "").map { UInt32($0) }
+  static let expected: [Expected] = {
+    let url = repositoryRoot.appendingPathComponent("Tests/FTCostKitTests/Fixtures/corpus-digests.txt")
+    let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+    return text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { row in
+      let fields = row.split(separator: " ").map(String.init)
+      guard fields.count == 6 else { return Expected(line: -1, textDigest: "", ids: []) }
+      return Expected(
+        line: Int(fields[0]) ?? -1, textDigest: fields[1],
+        ids: [(Int(fields[2]) ?? -1, fields[3]), (Int(fields[4]) ?? -1, fields[5])])
     }
-    return sequence
+  }()
+
+  static let corpus: TokenizerCorpus? = (try? tokenFixtures()).map { TokenizerCorpus(texts: $0.map(\.text), seed: 11) }
+
+  /// 64-bit FNV-1a of a text's UTF-8 bytes, as 16 hex digits.
+  static func textDigest(_ text: String) -> String {
+    var hash = FNV1a()
+    hash.add(text)
+    let hex = String(hash.value, radix: 16)
+    return String(repeating: "0", count: 16 - hex.count) + hex
   }
 
-  /// Token ids equal tiktoken's on a 10,000-line generated corpus, for both encodings
-  /// (expected digests made by Fixtures/make_corpus_digests.py with the real tiktoken).
-  @Test(.enabled(if: FileManager.default.fileExists(atPath: corpusGenerator), "needs ../shared/tools/gen_corpus.py"))
-  func tenThousandGeneratedLinesMatchTiktoken() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ftcost-corpus-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let corpus = folder.appendingPathComponent("corpus.jsonl").path
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [
-      "python3", corpusGenerator, "--examples", "10000", "--seed", "11", "--variant", "production", "--defect-rate",
-      "0", "-o", corpus,
-    ]
-    process.standardOutput = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0)
-    let lines = try String(contentsOfFile: corpus, encoding: .utf8).split(
-      separator: "\n", omittingEmptySubsequences: false
-    ).dropLast()
-    let expected = try String(
-      contentsOf: repositoryRoot.appendingPathComponent("Tests/FTCostKitTests/Fixtures/corpus-10000-digests.txt"),
-      encoding: .utf8
-    )
-    .split(separator: "\n").filter { !$0.hasPrefix("#") }
-    #expect(lines.count == 10_000)
-    #expect(expected.count == 10_000)
+  @Test func theDigestsCoverTenThousandLines() {
+    #expect(Self.expected.count == 10_000)
+    #expect(Self.expected.enumerated().allSatisfy { $0.offset + 1 == $0.element.line })
+  }
+
+  /// The corpus in eight slices, run in parallel; each line's text must be the one the script
+  /// digested (else the two generators have drifted apart) and its ids tiktoken's.
+  @Test(arguments: 0..<8)
+  func sliceMatchesTiktoken(_ slice: Int) throws {
+    let corpus = try #require(Self.corpus)
     let sessions = [o200k.session(), cl100k.session()]
     var mismatches: [String] = []
-    for (line, want) in zip(lines, expected) {
-      let fields = want.split(separator: " ")
+    for expected in Self.expected where expected.line % 8 == slice {
+      let text = corpus.line(expected.line)
+      guard Self.textDigest(text) == expected.textDigest else {
+        mismatches.append("line \(expected.line): the generated text differs from the script's (recipe drift)")
+        continue
+      }
       for (index, session) in sessions.enumerated() {
-        let ids = try Self.ids(session, String(line))
-        let got = "\(ids.count) \(String(format: "%016llx", Self.digest(ids)))"
-        let wanted = "\(fields[1 + 2 * index]) \(fields[2 + 2 * index])"
-        if got != wanted {
-          mismatches.append("line \(fields[0]) \(session.tokenizer.encoding.rawValue): got \(got), want \(wanted)")
+        let ids = session.encode(text)
+        if ids.count != expected.ids[index].count || idDigest(ids) != expected.ids[index].digest {
+          mismatches.append(
+            "line \(expected.line) \(session.tokenizer.encoding.rawValue): \(ids.count) ids, want \(expected.ids[index].count)"
+          )
         }
       }
     }
