@@ -26,7 +26,8 @@ public struct Invocation: Sendable {
   /// Appends text to the buffered output.
   public mutating func print(_ text: String) {
     output += text
-    if !text.hasSuffix("\n") { output += "\n" }
+    // By scalars: a CSV's last "\r\n" is one Character, which `hasSuffix("\n")` does not match.
+    if text.unicodeScalars.last != "\n" { output += "\n" }
   }
 
   /// `text` in bold when stdout is a colour terminal and `NO_COLOR` is unset; plain otherwise.
@@ -36,7 +37,7 @@ public struct Invocation: Sendable {
 
   /// Writes a line to stderr at once (warnings, progress).
   public func warn(_ text: String) {
-    environment.writeError(text.hasSuffix("\n") ? text : text + "\n")
+    environment.writeError(text.unicodeScalars.last == "\n" ? text : text + "\n")
   }
 
   public func string(_ name: String) -> String? { values.options[name]?.last }

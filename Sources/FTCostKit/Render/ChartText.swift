@@ -66,7 +66,8 @@ enum ChartText {
   /// `text` safe inside SVG or HTML: markup characters as entities, control characters as visible
   /// escapes.
   static func escape(_ text: String) -> String {
-    TerminalText.escaped(text).replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\t", with: " ")
+    TerminalText.escaped(text).replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
+      .replacingOccurrences(of: "\t", with: " ")
       .replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
       .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
       .replacingOccurrences(of: "'", with: "&#39;")
