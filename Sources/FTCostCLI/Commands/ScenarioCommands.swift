@@ -118,8 +118,9 @@ enum ScenarioCommands {
     return CLI.ExitCode.success
   }
 
-  /// The output files a run writes, checked before any work: each must have its extension, and
-  /// none may replace a file without --force, nor ever the scenario or a pricing table it reads.
+  /// The output files a run writes, checked before any work: none may ever be the scenario or a
+  /// pricing table the run reads, each must end in its extension (a one-line runtime error, exit
+  /// 1, like the other output-file errors), and none may replace a file without --force.
   static func outputs(
     _ invocation: Invocation, _ options: [(String, [String], String)]
   ) throws -> (OutputPolicy, [(String, String)]) {
@@ -129,11 +130,11 @@ enum ScenarioCommands {
     var files: [(String, String)] = []
     for (option, extensions, kind) in options {
       guard let path = invocation.string(option) else { continue }
+      // An input is named as such whatever its name; then the name must say what is written.
+      if let input = policy.input(at: path) { throw OutputFileError.isInput(path, input: input.path) }
       let lower = path.lowercased()
       guard extensions.contains(where: { lower.hasSuffix("." + $0) }) else {
-        throw UsageError.invalidValue(
-          path, option: option,
-          reason: .described("ftcost writes \(kind); give a file name ending in .\(extensions[0])"))
+        throw OutputFileError.wrongExtension(path, expected: extensions[0], kind: kind)
       }
       if files.contains(where: { $0.1 == path }) { throw OutputFileError.duplicate(path) }
       try policy.check(path)
@@ -177,7 +178,8 @@ enum ScenarioCommands {
     let html = try document.rendered(as: .html, options: RenderOptions(money: view.money))
     guard let path = files.first?.1 else { return CLI.ExitCode.usage }
     _ = try AtomicFile.writeAll([(path, html)], policy: policy)
-    invocation.print("wrote \(path): \(ScenarioReport.months(result.scenario.horizonMonths)) of \(result.scenario.name)")
+    invocation.print(
+      "wrote \(path): \(ScenarioReport.months(result.scenario.horizonMonths)) of \(result.scenario.name)")
     return CLI.ExitCode.success
   }
 
@@ -209,7 +211,8 @@ enum ScenarioCommands {
     let points = VolumeSweep.run(base, candidate: candidate.name, from: from, to: to, steps: steps)
     let others = base.candidates.filter { $0.name != candidate.name }.map(\.name)
     let more =
-      !named && !others.isEmpty ? ["Other candidates: \(others.joined(separator: ", ")) (pick one with --candidate)."] : []
+      !named && !others.isEmpty
+      ? ["Other candidates: \(others.joined(separator: ", ")) (pick one with --candidate)."] : []
     let view = ScenarioReport(result: base, money: invocation.moneyFormat)
     try invocation.emit(view.breakevenReport(candidate, sweep: points, more: more))
     return CLI.ExitCode.success
