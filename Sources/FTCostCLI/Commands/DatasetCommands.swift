@@ -251,7 +251,8 @@ enum DatasetCommands {
       ("input", .string(input)), ("output", .string(output)), ("format", .string(target.rawValue)),
       ("examples", .integer(Int64(result.written))),
     ])
-    let line = "wrote \(MoneyFormat.grouped(Decimal(result.written))) examples in \(target.rawValue) format to \(output)"
+    let line =
+      "wrote \(MoneyFormat.grouped(Decimal(result.written))) examples in \(target.rawValue) format to \(output)"
     try invocation.emit(Report(title: output, blocks: [.lines([line])], json: json))
     return CLI.ExitCode.success
   }

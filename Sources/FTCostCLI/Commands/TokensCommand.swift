@@ -75,7 +75,8 @@ enum TokensCommand {
       ], isDetail: true)
     let line =
       "\(MoneyFormat.grouped(Decimal(result.tokens))) tokens\(estimate ? " (estimate)" : "") (\(encoding.rawValue), \(MoneyFormat.grouped(Decimal(result.bytes))) bytes)"
-    try invocation.emit(Report(title: path, blocks: [.lines([line]), .table(table)], json: json, primaryTable: "tokens"))
+    try invocation.emit(
+      Report(title: path, blocks: [.lines([line]), .table(table)], json: json, primaryTable: "tokens"))
     return CLI.ExitCode.success
   }
 

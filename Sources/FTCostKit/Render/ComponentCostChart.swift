@@ -56,7 +56,8 @@ public struct ComponentCostChart {
     for line in ChartText.wrap(
       "\(result.scenario.name): monthly cost by component", width: width - 40, size: 16, bold: true)
     {
-      body += "<text x=\"20\" y=\"\(f(cursor))\" font-size=\"16\" font-weight=\"bold\">\(ChartText.escape(line))</text>\n"
+      body +=
+        "<text x=\"20\" y=\"\(f(cursor))\" font-size=\"16\" font-weight=\"bold\">\(ChartText.escape(line))</text>\n"
       cursor += 20
     }
     let slot = inner / Double(max(horizon, 1))
@@ -93,7 +94,8 @@ public struct ComponentCostChart {
             "<rect x=\"\(f(xx))\" y=\"\(f(high))\" width=\"\(f(bar))\" height=\"\(f(max(low - high, 0)))\" fill=\"\(Self.color(part))\"><title>month \(index + 1) \(ChartText.escape(part.label)): \(ChartText.escape(money.total(month[part])))</title></rect>\n"
         }
       }
-      body += "<line x1=\"\(f(left))\" y1=\"\(f(bottom))\" x2=\"\(f(left + inner))\" y2=\"\(f(bottom))\" stroke=\"#333\"/>\n"
+      body +=
+        "<line x1=\"\(f(left))\" y1=\"\(f(bottom))\" x2=\"\(f(left + inner))\" y2=\"\(f(bottom))\" stroke=\"#333\"/>\n"
       body += "<line x1=\"\(f(left))\" y1=\"\(f(top))\" x2=\"\(f(left))\" y2=\"\(f(bottom))\" stroke=\"#333\"/>\n"
       for tick in ticks {
         // A bar's month m spans the slot after boundary m − 1; ticks mark the boundaries.

@@ -22,7 +22,10 @@ public struct CumulativeCostChart {
   /// Cumulative cost at the end of months 0 … H (month 0 holds the one-time cost).
   static func cumulative(oneTime: Decimal, monthly: [Decimal]) -> [Decimal] {
     var running = oneTime
-    return [oneTime] + monthly.map { running += $0; return running }
+    return [oneTime]
+      + monthly.map {
+        running += $0; return running
+      }
   }
 
   /// One line of the chart.
@@ -54,8 +57,11 @@ public struct CumulativeCostChart {
       if let payback = figures.paybackMonths {
         note = figures.investment <= 0 ? "costs less from day one" : "pays back in \(report.payback(payback))"
         if let date = figures.paybackDate, figures.investment > 0 { note += " (\(date))" }
-        if payback <= Decimal(horizon) { point = NSDecimalNumber(decimal: payback).doubleValue }
-        else { note += ", after this chart" }
+        if payback <= Decimal(horizon) {
+          point = NSDecimalNumber(decimal: payback).doubleValue
+        } else {
+          note += ", after this chart"
+        }
       } else {
         note = "never pays back"
       }
@@ -184,12 +190,14 @@ public struct CumulativeCostChart {
       cursor += 3
     }
     for line in notDrawn.flatMap({ ChartText.wrap($0, width: textWidth, size: size) }) {
-      body += "<text class=\"legend\" x=\"\(f(textLeft))\" y=\"\(f(cursor))\" fill=\"#555\">\(ChartText.escape(line))</text>\n"
+      body +=
+        "<text class=\"legend\" x=\"\(f(textLeft))\" y=\"\(f(cursor))\" fill=\"#555\">\(ChartText.escape(line))</text>\n"
       cursor += 17
     }
     for marker in markers {
       for (index, item) in marker.items.enumerated() {
-        let text = "\(item.event.date) \(item.plan): \(item.event.kind.rawValue.replacingOccurrences(of: "_", with: " "))"
+        let text =
+          "\(item.event.date) \(item.plan): \(item.event.kind.rawValue.replacingOccurrences(of: "_", with: " "))"
         let lines = ChartText.wrap(text, width: textWidth, size: size)
         if index == 0 {
           body += "<circle cx=\"34\" cy=\"\(f(cursor - 4))\" r=\"8\" fill=\"#555\"/>\n"

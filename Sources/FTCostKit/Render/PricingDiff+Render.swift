@@ -27,7 +27,8 @@ extension PricingDiff {
       }
       report.append(.table(table))
       let models = Set(shown.map(\.model)).count
-      closing.append("\(shown.count) difference\(shown.count == 1 ? "" : "s") in \(models) model\(models == 1 ? "" : "s")")
+      closing.append(
+        "\(shown.count) difference\(shown.count == 1 ? "" : "s") in \(models) model\(models == 1 ? "" : "s")")
       if shown.contains(where: { $0.kind == .retired }) {
         closing.append("retired: one side retires the model on or before \(today), the other shows it current")
       }

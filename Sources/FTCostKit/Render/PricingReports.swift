@@ -153,7 +153,8 @@ public enum PricingReports {
       let minimum = ft.minExamples ?? model.providerFineTuning?.minExamples
       add("fine_tuning.min_examples", minimum.map(String.init), raw: minimum.map { .count(Decimal($0)) })
       let recommended = ft.recommendedExamples ?? model.providerFineTuning?.recommendedExamples
-      add("fine_tuning.recommended_examples", recommended.map(String.init), raw: recommended.map { .count(Decimal($0)) })
+      add(
+        "fine_tuning.recommended_examples", recommended.map(String.init), raw: recommended.map { .count(Decimal($0)) })
       price("fine_tuning.hosting_per_hour", ft.hostingPerHour, unit: "per hour deployed")
       price("fine_tuning.max_job_fee", ft.maxJobFee, unit: "per job (cap)")
       add(

@@ -137,7 +137,9 @@ public struct HostingQuote: Sendable {
       (.init("model", "model"), .text(model.id)),
       (.init("gpu", "GPU"), .text(gpu.id)),
       (.init("gpus_per_replica", "GPUs per replica"), .count(Decimal(serving.gpusPerReplica))),
-      (.init("gpu_per_hour\(unit)", "price per GPU-hour"), .price(serving.gpuPerHour, currency: gpu.currency, mark: "")),
+      (
+        .init("gpu_per_hour\(unit)", "price per GPU-hour"), .price(serving.gpuPerHour, currency: gpu.currency, mark: "")
+      ),
       (.init("requests_per_month", "requests per month"), .count(requests)),
       (.init("ms_per_request", "replica time per request (ms)"), .number(serving.secondsPerRequest * 1000, places: 2)),
       (.init("max_utilization", "max utilization"), .percent(serving.maxUtilization, places: 0)),
@@ -148,7 +150,9 @@ public struct HostingQuote: Sendable {
       (.init("idle_share", "idle share"), usage.idleShare.map { .percent($0, places: 2) } ?? .missing("-")),
       (.init("gpu_cost_per_month\(unit)", "GPU cost per month"), .money(usage.cost)),
       (.init("cost_per_request\(unit)", "cost per request"), perRequest.map { .unitCost($0) } ?? .missing("-")),
-      (.init("cost_per_million_tokens\(unit)", "cost per 1M tokens"), perMillion.map { .unitCost($0) } ?? .missing("-")),
+      (
+        .init("cost_per_million_tokens\(unit)", "cost per 1M tokens"), perMillion.map { .unitCost($0) } ?? .missing("-")
+      ),
     ]
     var report = Report(title: model.id, json: json, primaryTable: "serving", currency: gpu.currency)
     report.append(.table(ReportTable(name: "serving", columns: row.map(\.0), rows: [row.map(\.1)], layout: .record)))
@@ -201,7 +205,8 @@ extension TrainingPlan {
         ))
     }
     if truncatedExamples > 0 {
-      row.append((.init("truncated_examples", "examples billed at the per-example cap"), .count(Decimal(truncatedExamples))))
+      row.append(
+        (.init("truncated_examples", "examples billed at the per-example cap"), .count(Decimal(truncatedExamples))))
     }
     row.append((.init("training_cost\(unit)", "training cost"), .money(cost)))
     if unconfirmed { row.append((.init("unconfirmed", "note", audience: .everyone), .text("unconfirmed price"))) }

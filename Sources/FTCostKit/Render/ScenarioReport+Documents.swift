@@ -63,7 +63,8 @@ extension ScenarioReport {
     }
     report.append(.heading("Events"))
     let all = events(of: candidates)
-    report.append(all.isEmpty ? .notes(["No dated event changes the numbers inside the horizon."]) : .events(title: "Events", all))
+    report.append(
+      all.isEmpty ? .notes(["No dated event changes the numbers inside the horizon."]) : .events(title: "Events", all))
     report.append(.heading("Assumptions and price sources"))
     report.append(.table(assumptionsTable))
     report.append(.table(pricesTable))

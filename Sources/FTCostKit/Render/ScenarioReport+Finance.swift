@@ -3,9 +3,11 @@ import Foundation
 /// The finance views of a scenario: each candidate's statement (investment, savings, returns) and
 /// its cash flows month by month.
 extension ScenarioReport {
-  /// `roi`: one record per candidate (shown as a statement, one column each): investment and its
-  /// parts, month 1, running costs and their parts, savings, net benefit, total cost of ownership,
-  /// payback, ROI, NPV with its rates, IRR and break-even. Every part foots to the figure above it.
+  /// The statement `roi` prints: one record per candidate, shown as one column each.
+  ///
+  /// Investment and its parts, month 1, running costs and their parts, savings, net benefit, total
+  /// cost of ownership, payback, ROI, NPV with its rates, IRR and break-even. Every part foots to
+  /// the figure above it.
   public func summaryTable(_ candidates: [CandidateResult]) -> ReportTable {
     let horizon = Self.months(result.scenario.horizonMonths)
     let baseline = result.baseline
@@ -91,10 +93,11 @@ extension ScenarioReport {
     return table
   }
 
-  /// A candidate's cash flows: month 0 (the investment) then months 1 … H with requests, the
-  /// baseline's cost, each cost component, the candidate's cost, savings, cumulative savings, the
-  /// discount factor and discounted savings; a total row for people. Every row and every column
-  /// foots. `nil` for a candidate that cannot run.
+  /// A candidate's cash flows, month 0 (the investment) then months 1 … H.
+  ///
+  /// Each row has the requests, the baseline's cost, each cost component, the candidate's cost,
+  /// savings, cumulative savings, the discount factor and discounted savings; a total row for
+  /// people. Every row and every column foots. `nil` for a candidate that cannot run.
   public func cashFlowTable(_ candidate: CandidateResult, isDetail: Bool = true) -> ReportTable? {
     guard let figures = candidate.figures, let shown = footing.candidates[candidate.name] else { return nil }
     let flows = CashFlows(figures: figures, discountRateAnnual: result.scenario.discountRateAnnual)

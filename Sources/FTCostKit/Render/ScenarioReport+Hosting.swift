@@ -49,7 +49,8 @@ extension ScenarioReport {
       name: "self_hosting",
       columns: [
         .init("plan", "plan"), .init("month", "month"), .init("replicas", "replicas"),
-        .init("gpu_hours", "GPU-hours"), .init("used_gpu_hours", "used GPU-hours"), .init("gpu_cost\(unit)", "GPU cost"),
+        .init("gpu_hours", "GPU-hours"), .init("used_gpu_hours", "used GPU-hours"),
+        .init("gpu_cost\(unit)", "GPU cost"),
       ], isDetail: true)
     for (plan, summary) in hostedPlans {
       for (index, month) in summary.months.enumerated() {

@@ -82,7 +82,8 @@ public struct ScenarioReport {
       .text(baseline.cost.model.id), .text("baseline"), .money(baseline.cost.oneTimeCost, shown: shown.oneTime),
       .money(baseline.monthlyCost.first ?? 0, shown: shown.months.count > 1 ? shown.months[1] : 0),
       .money(baseline.totalCost - baseline.cost.oneTimeCost, shown: shown.running),
-      .money(baseline.totalCost, shown: shown.total), baseline.cost.costPerRequest.map { .unitCost($0) } ?? .missing("-"),
+      .money(baseline.totalCost, shown: shown.total),
+      baseline.cost.costPerRequest.map { .unitCost($0) } ?? .missing("-"),
     ]
     if showsFailures { row.append(baseline.cost.effectiveCostPerRequest.map { .unitCost($0) } ?? .missing("-")) }
     table.append(row + [.ratio(1, suffix: "x"), .missing("-"), .missing("-"), .missing("-")])
@@ -99,7 +100,8 @@ public struct ScenarioReport {
         .money(figures.cost.oneTimeCost, shown: shown.plan.oneTime),
         .money(figures.monthlyCost.first ?? 0, shown: shown.plan.months.count > 1 ? shown.plan.months[1] : 0),
         .money(figures.totalCost - figures.cost.oneTimeCost, shown: shown.plan.running),
-        .money(figures.totalCost, shown: shown.plan.total), figures.cost.costPerRequest.map { .unitCost($0) } ?? .missing("-"),
+        .money(figures.totalCost, shown: shown.plan.total),
+        figures.cost.costPerRequest.map { .unitCost($0) } ?? .missing("-"),
       ]
       if showsFailures { row.append(figures.cost.effectiveCostPerRequest.map { .unitCost($0) } ?? .missing("-")) }
       row += [

@@ -47,6 +47,7 @@ public struct HTMLRenderer: ReportRenderer {
     th, td { padding: 3px 8px; border-bottom: 1px solid #e3e6ea; text-align: left; vertical-align: top; }
     th { background: #f3f5f7; font-weight: 600; }
     td.num, th.num { text-align: right; white-space: nowrap; }
+    td.word { white-space: nowrap; }
     tr.part td:first-child { padding-left: 22px; color: #444; }
     tfoot td { font-weight: 600; border-top: 2px solid #888; }
     figure { margin: 1em 0; }
@@ -118,7 +119,11 @@ public struct HTMLRenderer: ReportRenderer {
     html += "<div class=\"scroll\">\n<table>\n"
     let shown = table.visibleColumns(for: .people)
     func cell(_ value: ReportCell, right: Bool = false) -> String {
-      "<td\(value.isNumeric || right ? " class=\"num\"" : "")>\(escape(value.display(options.money)))</td>"
+      let text = value.display(options.money)
+      // A word such as a model id or a date is never broken at its hyphens.
+      let word = !text.contains(" ") && text.count <= 40
+      let style = value.isNumeric || right ? " class=\"num\"" : word ? " class=\"word\"" : ""
+      return "<td\(style)>\(escape(text))</td>"
     }
     switch table.layout {
     case .grid:
@@ -130,12 +135,15 @@ public struct HTMLRenderer: ReportRenderer {
         .joined()
       html += "</tr></thead>\n<tbody>\n"
       for row in table.rows {
-        html += "<tr>" + zip(shown, numeric).map { cell($0 < row.count ? row[$0] : .missing(""), right: $1) }.joined()
+        html +=
+          "<tr>" + zip(shown, numeric).map { cell($0 < row.count ? row[$0] : .missing(""), right: $1) }.joined()
           + "</tr>\n"
       }
       html += "</tbody>\n"
       if let totals = table.totals {
-        html += "<tfoot><tr>" + zip(shown, numeric).map { cell($0 < totals.count ? totals[$0] : .missing(""), right: $1) }
+        html +=
+          "<tfoot><tr>"
+          + zip(shown, numeric).map { cell($0 < totals.count ? totals[$0] : .missing(""), right: $1) }
           .joined()
           + "</tr></tfoot>\n"
       }
@@ -143,12 +151,13 @@ public struct HTMLRenderer: ReportRenderer {
       let titles =
         table.rows.count == 1 || table.recordTitles.count != table.rows.count
         ? table.rows.map { _ in "value" } : table.recordTitles
-      html += "<thead><tr><th>measure</th>" + titles.map { "<th class=\"num\">\(escape($0))</th>" }.joined()
+      html +=
+        "<thead><tr><th>measure</th>" + titles.map { "<th class=\"num\">\(escape($0))</th>" }.joined()
         + "</tr></thead>\n<tbody>\n"
       for index in shown {
         let column = table.columns[index]
         html += "<tr\(column.level > 0 ? " class=\"part\"" : "")><td>\(escape(column.label))</td>"
-        html += table.rows.map { cell(index < $0.count ? $0[index] : .missing("")) }.joined() + "</tr>\n"
+        html += table.rows.map { cell(index < $0.count ? $0[index] : .missing(""), right: true) }.joined() + "</tr>\n"
       }
       html += "</tbody>\n"
     }

@@ -108,7 +108,8 @@ public struct ReportEvent: Sendable, Equatable {
   public static func table(_ events: [ReportEvent], title: String = "Events") -> ReportTable {
     ReportTable(
       name: "events", title: title,
-      columns: [.init("date", "date"), .init("month", "month"), .init("plan", "plan"), .init("event", "event"),
+      columns: [
+        .init("date", "date"), .init("month", "month"), .init("plan", "plan"), .init("event", "event"),
         .init("detail", "detail"),
       ],
       rows: events.map { item in

@@ -67,7 +67,8 @@ public enum ReportCell: Sendable, Equatable {
     case .number(let value, let places):
       return MoneyFormat.grouped(value.rounded(scale: places, .plain), minimumFractionDigits: 0)
     case .ratio(let value, let suffix): return money.ratio(value) + suffix
-    case .percent(let value, let places): return places == 0 ? money.percent(value) : money.percent(value, places: places)
+    case .percent(let value, let places):
+      return places == 0 ? money.percent(value) : money.percent(value, places: places)
     case .months(let value):
       return MoneyFormat.grouped(value.rounded(scale: 2, rule: money.rounding), minimumFractionDigits: 2) + " months"
     case .date(let date): return date.description

@@ -99,7 +99,8 @@ public struct ReportTable: Sendable, Equatable {
       if let totals { table.append(shown.map { $0 < totals.count ? totals[$0].display(money) : "" }) }
       return table
     case .record:
-      let headers = rows.count == 1 || recordTitles.count != rows.count ? rows.indices.map { _ in "value" } : recordTitles
+      let headers =
+        rows.count == 1 || recordTitles.count != rows.count ? rows.indices.map { _ in "value" } : recordTitles
       var table = TextTable(columns: [.init("measure")] + headers.map { .init($0, .right) })
       for index in shown {
         let column = columns[index]

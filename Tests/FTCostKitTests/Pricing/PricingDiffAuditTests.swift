@@ -43,7 +43,8 @@ func overlayTable(_ models: String, provider: String = "openai") throws -> (
     let diff = PricingDiff.comparing(builtIn: builtIn, overlays: [overlay], label: "o", today: testToday)
     #expect(diff.entries.map(\.kind) == [.retired, .lifecycle])
     #expect(diff.entries.first?.other == ISODate("2026-11-01").map(PricingDiff.Value.date))
-    #expect(try diff.report(otherHeading: "overlay").rendered(as: .table).contains("retired: one side retires the model"))
+    #expect(
+      try diff.report(otherHeading: "overlay").rendered(as: .table).contains("retired: one side retires the model"))
   }
 
   @Test func addedModelsAndModelsAPriceFileLacks() throws {
