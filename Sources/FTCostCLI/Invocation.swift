@@ -87,12 +87,17 @@ public struct Invocation: Sendable {
       money: moneyFormat.currency(report.currency), emphasis: environment.usesColor, table: table)
     do {
       print(try report.rendered(as: format, options: options))
-    } catch .unknownTable(let name, let available) {
-      throw UsageError.invalidValue(name, option: "--table", reason: .notOneOf(available, given: name))
-    } catch .ambiguousTable(let name, _) {
-      throw UsageError.oneTableOfMany(name, narrowWith: "--candidate", choices: [])
-    } catch .noTable {
-      throw UsageError.invalidValue(format.rawValue, option: "--format", reason: .described("this output has no table"))
+    } catch {
+      // Switched on, not pattern-matched in the catch: that form crashes the compiler with typed throws.
+      switch error {
+      case .unknownTable(let name, let available):
+        throw UsageError.invalidValue(name, option: "--table", reason: .notOneOf(available, given: name))
+      case .ambiguousTable(let name, _):
+        throw UsageError.oneTableOfMany(name, narrowWith: "--candidate", choices: [])
+      case .noTable:
+        throw UsageError.invalidValue(
+          format.rawValue, option: "--format", reason: .described("this output has no table"))
+      }
     }
     if format == .csv, table == nil {
       let shown = report.primaryTable ?? report.tableNames.first
