@@ -71,6 +71,19 @@ func python(_ script: String, _ arguments: [String]) throws -> RunResult {
     }
   }
 
+  /// One cash-flow table per candidate: CSV asks which, and names them.
+  @Test func cashFlowCSVOfSeveralCandidatesAsksForOne() {
+    let result = ftcost([
+      "roi", "--scenario", "\(example)/module-20-distillation-now.json", "--format", "csv", "--table", "cashflow",
+    ])
+    #expect(result.code == 64)
+    #expect(result.stdout.isEmpty)
+    #expect(
+      result.stderr.contains(
+        "\nError: The report has a 'cashflow' table for each of 'Distilled GPT-4o-mini', 'Gemini 3.8 Flash prompting' and 'GPT-6 Luna prompting', and this output holds one; pick one with '--candidate <name>'\n"
+      ))
+  }
+
   /// The built binary's cash-flow CSV read by Python's csv module: numbers only but for the header
   /// and the date, a month-0 row, and columns that add up to the JSON totals to the cent.
   @Test(.enabled(if: executable("python3") != nil, "python3 is not on PATH"))

@@ -67,9 +67,11 @@ public struct UsageErrorFormatter {
     case .invalidOverride(let reason):
       return reason
     case .oneTableOfMany(let table, let option, let choices):
-      let each = choices.isEmpty ? "more than one" : "one for each of \(Self.list(choices, conjunction: "and"))"
-      return
-        "The report has \(each) '\(table)' table, and this output holds one; pick one with '\(synopsis(option))'"
+      let tables =
+        choices.isEmpty
+        ? "more than one '\(table)' table"
+        : "a '\(table)' table for each of \(Self.list(choices, conjunction: "and"))"
+      return "The report has \(tables), and this output holds one; pick one with '\(synopsis(option))'"
     }
   }
 
