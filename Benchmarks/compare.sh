@@ -16,7 +16,15 @@ for file in examples/*.json; do
   done
   printf '%-50s %10s %10s\n' "$(basename "$file")" "$((total / runs))" "$worst"
 done
-start=$(date +%s%N)
-"$bin" breakeven --scenario examples/azure-hosted-fine-tune.json --sweep requests_per_month=1000..10000000 --steps 1000 >/dev/null 2>&1
-end=$(date +%s%N)
-printf '%-50s %10s\n' "breakeven sweep, 1,000 steps" "$(ms "$start" "$end")"
+sweep() {
+  local label=$1; shift
+  start=$(date +%s%N)
+  "$bin" breakeven "$@" --sweep requests_per_month=1000..10000000 --steps 1000 >/dev/null 2>&1
+  end=$(date +%s%N)
+  printf '%-50s %10s\n' "$label" "$(ms "$start" "$end")"
+}
+sweep "breakeven sweep, 1,000 steps" --scenario examples/azure-hosted-fine-tune.json
+# Three candidates over 24 months, most volumes never paying back: the payback search runs to
+# its end (240 months) at each of them.
+sweep "breakeven sweep, 1,000 steps, 24 months, 3 plans" --scenario examples/support-assistant.json \
+  --set horizon_months=24

@@ -16,7 +16,7 @@ where Part.RawValue == Int, Part.AllCases: RandomAccessCollection {
   }
 
   /// The sum over all parts.
-  public var total: Decimal { values.reduce(0, +) }
+  public var total: Decimal { values.reduce(0) { $1 == 0 ? $0 : $0 + $1 } }
 
   /// The parts with a non-zero amount, in declaration order.
   public var nonZero: [(Part, Decimal)] {

@@ -7,10 +7,9 @@ extension Comparison {
   func breakEven(_ schedule: PlanSchedule, _ cost: PlanCost, months: [MonthCost], investment: Decimal) -> Decimal? {
     // Self-hosted serving costs step with the replicas a volume needs: net(R) is then evaluated
     // month by month at each volume the bisection tries.
+    let baselineMonths = self.baselineMonths
     if (baselineMonths + months).contains(where: \.isStepped) {
-      var unit = scenario.workload
-      unit.requestsPerMonth = 1
-      let factors = (1...months.count).map { ScenarioEngine.requests(inMonth: $0, unit) }
+      let factors = Array(self.months.growth.prefix(months.count))
       return BreakEven.bisection { volume in
         var net = -investment
         for (index, factor) in factors.enumerated() {
@@ -22,7 +21,7 @@ extension Comparison {
       }
     }
     let line = BreakEven.NetBenefitLine(
-      baseline: baselineMonths, candidate: months, workload: scenario.workload, investment: investment)
+      baseline: baselineMonths, candidate: months, growth: self.months.growth, investment: investment)
     if line.net(at: 0) >= 0 { return 0 }
     let end = calendar.horizonEnd
     // The closed form holds when each plan serves its own way at one set of rates all horizon long.
@@ -51,12 +50,11 @@ public enum BreakEven {
     /// Σ_m (fixed cost of the baseline − of the candidate) in month m, − ΔI.
     var intercept: Decimal
 
-    init(baseline: [MonthCost], candidate: [MonthCost], workload: Workload, investment: Decimal) {
-      var unit = workload
-      unit.requestsPerMonth = 1
+    /// `growth` holds (1+g)^(m−1) for each month.
+    init(baseline: [MonthCost], candidate: [MonthCost], growth: [Decimal], investment: Decimal) {
       intercept = -investment
       for (index, (base, plan)) in zip(baseline, candidate).enumerated() {
-        slope += ScenarioEngine.requests(inMonth: index + 1, unit) * (base.perRequest - plan.perRequest)
+        slope += growth[index] * (base.perRequest - plan.perRequest)
         intercept += base.fixed - plan.fixed
       }
     }

@@ -6,25 +6,33 @@ struct Comparison {
   let calendar: ScenarioCalendar
   let baselineSchedule: PlanSchedule
   let baselineCost: PlanCost
-  /// The baseline's months 1 … H, split by volume.
-  let baselineMonths: [MonthCost]
+  /// Every plan's months, worked out at least through the horizon (a sweep's through the payback
+  /// search's end); `baselineMonths` are the baseline's first H.
+  let months: PlannedMonths
   /// B_1 … B_H at the scenario's volume.
   let baselineMonthly: [Decimal]
   /// R_1 … R_H.
   let volumes: [Decimal]
 
-  func figures(_ schedule: PlanSchedule, _ priced: PlanCost) -> CandidateFigures {
+  /// The baseline's months 1 … H.
+  var baselineMonths: [MonthCost] { Array(months.baseline.prefix(scenario.horizonMonths)) }
+
+  /// A candidate's figures, from its months as far as they are worked out (`planned`);
+  /// `breakEven` false leaves out the break-even volume (a sweep takes it from the scenario's run).
+  func figures(
+    _ schedule: PlanSchedule, _ priced: PlanCost, months planned: [MonthCost], breakEven withBreakEven: Bool
+  ) -> CandidateFigures {
     let horizon = scenario.horizonMonths
     let cost = priced.atVolume(volumes[0])
-    let months = (1...horizon).map { schedule.cost(ofMonth: $0, calendar: calendar, baseline: baselineSchedule) }
+    let months = Array(planned.prefix(horizon))
     let amounts = zip(months, volumes).map { $0.amounts(requests: $1) }
     let monthly = amounts.map(\.total)
     let savings = zip(baselineMonthly, monthly).map { $0 - $1 }
     let investment = cost.oneTimeCost - baselineCost.oneTimeCost
     let totalSavings = savings.reduce(0, +)
     let net = totalSavings - investment
-    let payback = paybackMonths(schedule, investment: investment, horizonSavings: savings)
-    let rate = ScenarioEngine.monthlyRate(annual: scenario.discountRateAnnual)
+    let payback = paybackMonths(schedule, investment: investment, horizonSavings: savings, planned: planned)
+    let rate = self.months.discountRate
     var npv = -investment
     var discount: Decimal = 1
     for saving in savings {
@@ -44,7 +52,9 @@ struct Comparison {
       investment: investment, netBenefit: net, roi: investment > 0 ? net / investment : nil,
       benefitCostRatio: investment > 0 ? totalSavings / investment : nil, paybackMonths: payback,
       paybackDate: payback.map { calendar.start.adding(fractionalMonths: $0) },
-      breakEvenRequestsPerMonth: breakEven(schedule, cost, months: months, investment: investment), npv: npv,
+      breakEvenRequestsPerMonth: withBreakEven
+        ? breakEven(schedule, cost, months: months, investment: investment) : nil,
+      npv: npv,
       monthlyHosting: cost.hosting == nil ? [] : zip(months, volumes).map { $0.hosting(requests: $1) })
   }
 
@@ -53,7 +63,9 @@ struct Comparison {
   /// Months past the horizon are priced only when the search gets there, with later events
   /// applied. Savings are 0 for good once a candidate has fallen back, and the search stops where
   /// the baseline can no longer be priced.
-  func paybackMonths(_ schedule: PlanSchedule, investment: Decimal, horizonSavings: [Decimal]) -> Decimal? {
+  func paybackMonths(
+    _ schedule: PlanSchedule, investment: Decimal, horizonSavings: [Decimal], planned: [MonthCost]
+  ) -> Decimal? {
     if investment <= 0 { return 0 }
     var cumulative: Decimal = 0
     for month in 1...calendar.searchMonths {
@@ -63,6 +75,11 @@ struct Comparison {
       let saving: Decimal
       if month <= horizonSavings.count {
         saving = horizonSavings[month - 1]
+      } else if month <= months.count, month <= planned.count {
+        let volume = scenario.workload.requestsPerMonth * months.growth[month - 1]
+        saving =
+          months.baseline[month - 1].amounts(requests: volume).total
+          - planned[month - 1].amounts(requests: volume).total
       } else {
         let volume = ScenarioEngine.requests(inMonth: month, scenario.workload)
         let baseline = baselineSchedule.cost(ofMonth: month, calendar: calendar, baseline: nil)

@@ -64,6 +64,13 @@ struct MonthCost: Sendable {
   var hostedParts: [(days: Int, serving: HostedServing, own: Bool)] = []
   /// n_m, the days in the month.
   var days: Int
+  /// Per component, Σ k·rate / n_m: what one request adds to the month (see `settle()`).
+  private(set) var ratePerRequest = ComponentAmounts()
+  /// Per component, Σ k·F / n_m + charges: what the month costs whatever its volume.
+  private(set) var fixedAmount = ComponentAmounts()
+  /// The components with a rate or a fixed amount, the only ones a volume is priced on, and
+  /// whether n_m divides their sums exactly (else the volume's cost is divided by n_m whole).
+  private(set) var activeComponents: [(component: CostComponent, divides: Bool)] = []
 
   /// True when the month's cost is not linear in its volume (self-hosted parts).
   var isStepped: Bool { !hostedParts.isEmpty }
@@ -74,16 +81,42 @@ struct MonthCost: Sendable {
   /// The cost that does not depend on the volume: Σ k·F / n_m + charges.
   var fixed: Decimal { fixedDays.total / Decimal(days) + charges.total }
 
-  /// The month's cost by component for `requests` requests.
+  /// Works out the month's rates once its parts are all added, so each volume it is priced at
+  /// costs a multiplication and an addition per component (a sweep prices thousands).
+  ///
+  /// A month split into parts at different rates can have sums n_m does not divide exactly
+  /// (Σ k·rate / 30); those components keep (R · Σ k·rate + Σ k·F) / n_m, so a whole-dollar month
+  /// stays whole rather than 479.99….
+  mutating func settle() {
+    let monthDays = Decimal(days)
+    activeComponents = []
+    for component in CostComponent.allCases {
+      let rate = perRequestDays[component]
+      let fixed = fixedDays[component]
+      guard rate != 0 || fixed != 0 || charges[component] != 0 else { continue }
+      let perRequest = rate == 0 ? 0 : rate / monthDays
+      let perMonth = fixed == 0 ? 0 : fixed / monthDays
+      ratePerRequest[component] = perRequest
+      fixedAmount[component] = perMonth + charges[component]
+      activeComponents.append((component, perRequest * monthDays == rate && perMonth * monthDays == fixed))
+    }
+  }
+
+  /// The month's cost by component for `requests` requests: R · rate + fixed per component, plus
+  /// the GPUs of its self-hosted parts.
   func amounts(requests: Decimal) -> ComponentAmounts {
     var amounts = ComponentAmounts()
-    let monthDays = Decimal(days)
-    for component in CostComponent.allCases {
-      let scaled = perRequestDays[component] == 0 ? 0 : requests * perRequestDays[component]
-      let sum = scaled + fixedDays[component]
-      amounts[component] = (sum == 0 ? 0 : sum / monthDays) + charges[component]
+    for (component, divides) in activeComponents {
+      if divides {
+        let rate = ratePerRequest[component]
+        amounts[component] = (rate == 0 ? 0 : requests * rate) + fixedAmount[component]
+      } else {
+        let rate = perRequestDays[component]
+        let sum = (rate == 0 ? 0 : requests * rate) + fixedDays[component]
+        amounts[component] = (sum == 0 ? 0 : sum / Decimal(days)) + charges[component]
+      }
     }
-    amounts[.gpuServing] += hosting(requests: requests, ownOnly: false).cost
+    if !hostedParts.isEmpty { amounts[.gpuServing] += hosting(requests: requests, ownOnly: false).cost }
     return amounts
   }
 
@@ -142,6 +175,7 @@ extension PlanSchedule {
     accumulate(
       from: calendar.firstDay(ofMonth: month), to: calendar.firstDay(ofMonth: month + 1), month: month,
       calendar: calendar, baseline: baseline, into: &cost)
+    cost.settle()
     return cost
   }
 }

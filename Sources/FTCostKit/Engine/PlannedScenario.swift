@@ -6,6 +6,14 @@ struct PlannedScenario: Sendable {
   enum Candidate: Sendable {
     case scheduled(PlanSchedule, PlanCost)
     case infeasible(StrategyPlan, ModelPricing, reason: String)
+
+    /// The candidate's name in the scenario.
+    var name: String {
+      switch self {
+      case .scheduled(_, let cost): return cost.plan.name
+      case .infeasible(let plan, _, _): return plan.name
+      }
+    }
   }
 
   var scenario: Scenario

@@ -84,14 +84,22 @@ public enum ScenarioEngine {
   }
 
   /// Evaluates a planned scenario at its own volume, or at `requestsPerMonth` for month 1.
-  static func evaluate(_ planned: PlannedScenario, requestsPerMonth: Decimal? = nil) -> ScenarioResult {
+  ///
+  /// A sweep passes `months` worked out once (through the payback search's end), names the one
+  /// candidate it needs in `only`, and leaves out the break-even volume, which does not depend on
+  /// the volume.
+  static func evaluate(
+    _ planned: PlannedScenario, requestsPerMonth: Decimal? = nil, months: PlannedMonths? = nil,
+    only: String? = nil, breakEven: Bool = true
+  ) -> ScenarioResult {
     var scenario = planned.scenario
     if let requestsPerMonth { scenario.workload.requestsPerMonth = requestsPerMonth }
     let calendar = planned.calendar
     let horizon = scenario.horizonMonths
     let baselineSchedule = planned.baselineSchedule
-    let baselineMonths = (1...horizon).map { baselineSchedule.cost(ofMonth: $0, calendar: calendar, baseline: nil) }
-    let volumes = (1...horizon).map { requests(inMonth: $0, scenario.workload) }
+    let months = months ?? PlannedMonths(planned, through: horizon)
+    let baselineMonths = Array(months.baseline.prefix(horizon))
+    let volumes = months.growth.prefix(horizon).map { scenario.workload.requestsPerMonth * $0 }
     let baselineAmounts = zip(baselineMonths, volumes).map { $0.amounts(requests: $1) }
     let baselineMonthly = baselineAmounts.map(\.total)
     let baselineCost = planned.baselineCost.atVolume(volumes[0])
@@ -102,9 +110,10 @@ public enum ScenarioEngine {
       monthlyHosting: baselineCost.hosting == nil ? [] : zip(baselineMonths, volumes).map { $0.hosting(requests: $1) })
     let comparison = Comparison(
       scenario: scenario, calendar: calendar, baselineSchedule: baselineSchedule, baselineCost: baselineCost,
-      baselineMonths: baselineMonths, baselineMonthly: baselineMonthly, volumes: volumes)
-    let candidates = planned.candidates.map { candidate -> CandidateResult in
-      switch candidate {
+      months: months, baselineMonthly: baselineMonthly, volumes: volumes)
+    let chosen = planned.candidates.indices.filter { only == nil || planned.candidates[$0].name == only }
+    let candidates = chosen.map { index -> CandidateResult in
+      switch planned.candidates[index] {
       case .infeasible(let plan, let model, let reason):
         return CandidateResult(
           plan: plan, model: model, status: .infeasible(reason: reason), events: [], warnings: [], figures: nil)
@@ -117,7 +126,8 @@ public enum ScenarioEngine {
         }
         return CandidateResult(
           plan: cost.plan, model: cost.model, status: status, events: inHorizon(schedule.events, calendar),
-          warnings: [], figures: comparison.figures(schedule, cost))
+          warnings: [],
+          figures: comparison.figures(schedule, cost, months: months.candidates[index], breakEven: breakEven))
       }
     }
     return ScenarioResult(
@@ -133,7 +143,12 @@ public enum ScenarioEngine {
 
   /// Requests in month m are R_m = R · (1+g)^(m−1), where R is requests_per_month and g is monthly_growth.
   public static func requests(inMonth month: Int, _ workload: Workload) -> Decimal {
-    workload.requestsPerMonth * (1 + workload.monthlyGrowth).power(month - 1)
+    workload.requestsPerMonth * growth(inMonth: month, workload)
+  }
+
+  /// (1+g)^(m−1), the factor month m's volume grows by over month 1's.
+  static func growth(inMonth month: Int, _ workload: Workload) -> Decimal {
+    (1 + workload.monthlyGrowth).power(month - 1)
   }
 
   /// The monthly discount rate r = (1+annual)^(1/12) − 1.

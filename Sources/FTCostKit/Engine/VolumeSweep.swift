@@ -13,15 +13,24 @@ public struct VolumeSweep: Sendable {
 
   /// Sweeps `candidate` of `result` over `steps` volumes from `from` to `to`, evenly spaced on a log
   /// scale (whole requests between the two ends).
+  ///
+  /// Every plan's months are worked out once, through the payback search's end, and only the
+  /// swept candidate is evaluated at each volume; its break-even volume, which does not depend on
+  /// the volume, is the scenario's.
   public static func run(
     _ result: ScenarioResult, candidate: String, from: Decimal, to: Decimal, steps: Int
   ) -> VolumeSweep {
+    let planned = result.planned
+    let months = PlannedMonths(planned, through: planned.calendar.searchMonths)
+    let breakEven = result.candidates.first { $0.name == candidate }?.figures?.breakEvenRequestsPerMonth
     var points: [Point] = []
     for volume in logSpaced(from: from, to: to, steps: steps) {
-      let run = result.evaluated(requestsPerMonth: volume)
+      let run = ScenarioEngine.evaluate(
+        planned, requestsPerMonth: volume, months: months, only: candidate, breakEven: false)
       // A volume whose figures overflow is left out rather than shown as NaN.
       guard run.unrepresentable == nil else { continue }
-      if let figures = run.candidates.first(where: { $0.name == candidate })?.figures {
+      if var figures = run.candidates.first(where: { $0.name == candidate })?.figures {
+        figures.breakEvenRequestsPerMonth = breakEven
         points.append(Point(requestsPerMonth: volume, figures: figures))
       }
     }
