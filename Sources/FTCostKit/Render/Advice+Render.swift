@@ -23,37 +23,41 @@ extension Advice {
     ])
   }
 
-  /// The advice as plain text (markdown-friendly).
-  public func text(money: MoneyFormat = MoneyFormat()) -> String {
-    var out = "Recommendation: \(recommendation.rawValue)\n\(summary)\n\nWhy:\n"
-    for (index, step) in path.enumerated() {
-      out += "  \(index + 1). \(step.question.text) -> \(step.answer)\n     \(step.rule) [\(step.source)]\n"
-    }
-    if !nextSteps.isEmpty {
-      out += "\nNext steps:\n" + nextSteps.map { "  - \($0)\n" }.joined()
-    }
-    if !caveats.isEmpty {
-      out += "\nCaveats:\n" + caveats.map { "  - \($0)\n" }.joined()
-    }
+  /// The advice as a document: the recommendation, why (each answer with its rule and source),
+  /// next steps, caveats, the engine's numbers when a scenario backs it, and where they disagree.
+  public func report(money: MoneyFormat = MoneyFormat()) -> Report {
+    var report = Report(title: "Recommendation: \(recommendation.rawValue)", json: json)
+    report.append(.lines(["Recommendation: \(recommendation.rawValue)", summary]))
+    report.append(
+      .list(
+        title: "Why",
+        items: path.enumerated().map { index, step in
+          "\(index + 1). \(step.question.text) -> \(step.answer)\n   \(step.rule) [\(step.source)]"
+        }))
+    report.append(.list(title: "Next steps", items: nextSteps))
+    report.append(.list(title: "Caveats", items: caveats))
     if let costs {
-      let report = ScenarioReport(result: costs, money: money)
-      out +=
-        "\nThe numbers (\(costs.scenario.name)):\n" + report.comparisonTable.renderedText() + report.eventLines
-        + report.overlayLines
-        + report.verdict + "\n"
+      let view = ScenarioReport(result: costs, money: money)
+      report.append(.heading("The numbers (\(costs.scenario.name))"))
+      report.append(.table(view.comparisonTable))
+      report.append(.events(title: "Events", view.events))
+      report.append(.notes(view.overlayLines))
+      report.append(.verdict(view.verdict))
+      var lines: [String] = []
       for candidate in costs.candidates where candidate.plan.strategy == recommendation.strategy {
         guard let figures = candidate.figures else {
-          out += "\(candidate.name): cannot run (\(candidate.status.reason ?? "infeasible"))\n"
+          lines.append("\(candidate.name): cannot run (\(candidate.status.reason ?? "infeasible"))")
           continue
         }
-        out +=
-          "\(candidate.name): payback \(report.payback(figures.paybackMonths)), net benefit \(money.total(figures.netBenefit)) over \(costs.scenario.horizonMonths) months\n"
+        let net = view.shownNet(candidate) ?? figures.netBenefit
+        lines.append(
+          "\(candidate.name): payback \(view.payback(figures.paybackMonths)), net benefit \(view.money.dollars(net, minimumFractionDigits: 2)) over \(costs.scenario.horizonMonths) months"
+        )
       }
+      report.append(.notes(lines))
     }
-    if !conflicts.isEmpty {
-      out += "\nWhere the numbers disagree:\n" + conflicts.map { "  - \($0)\n" }.joined()
-    }
-    return out
+    report.append(.list(title: "Where the numbers disagree", items: conflicts))
+    return report
   }
 }
 
