@@ -13,6 +13,8 @@ struct Comparison {
   let baselineMonthly: [Decimal]
   /// R_1 … R_H.
   let volumes: [Decimal]
+  /// The baseline's months past those worked out, shared by every candidate's payback search.
+  let later = LaterMonths()
 
   /// The baseline's months 1 … H.
   var baselineMonths: [MonthCost] { Array(months.baseline.prefix(scenario.horizonMonths)) }
@@ -63,6 +65,22 @@ struct Comparison {
   /// Months past the horizon are priced only when the search gets there, with later events
   /// applied. Savings are 0 for good once a candidate has fallen back, and the search stops where
   /// the baseline can no longer be priced.
+  /// True when no month from `first` on can save anything, so the search can stop: neither plan
+  /// changes again (no segment starts, no baseline charge from `first` on), neither serves on
+  /// GPUs, and the candidate costs at least as much per request and per month (its own charges,
+  /// which only add to its cost, left out). Month m then saves R_m · a + b with a ≤ 0 and b ≤ 0.
+  func neverSavesAgain(
+    _ schedule: PlanSchedule, from first: ISODate, baseline: MonthCost, candidate: MonthCost
+  ) -> Bool {
+    guard !baseline.isStepped, !candidate.isStepped,
+      baselineSchedule.segments.allSatisfy({ $0.from <= first }), schedule.segments.allSatisfy({ $0.from <= first }),
+      !baselineSchedule.charges.contains(where: { $0.date >= first })
+    else { return false }
+    let perRequest = baseline.perRequest - candidate.perRequest
+    let perMonth = baseline.fixed - candidate.fixedWithoutCharges
+    return perRequest <= 0 && perMonth <= 0
+  }
+
   func paybackMonths(
     _ schedule: PlanSchedule, investment: Decimal, horizonSavings: [Decimal], planned: [MonthCost]
   ) -> Decimal? {
@@ -81,9 +99,10 @@ struct Comparison {
           months.baseline[month - 1].amounts(requests: volume).total
           - planned[month - 1].amounts(requests: volume).total
       } else {
-        let volume = ScenarioEngine.requests(inMonth: month, scenario.workload)
-        let baseline = baselineSchedule.cost(ofMonth: month, calendar: calendar, baseline: nil)
+        let (baseline, growth) = later.month(month, self)
+        let volume = scenario.workload.requestsPerMonth * growth
         let candidate = schedule.cost(ofMonth: month, calendar: calendar, baseline: baselineSchedule)
+        if neverSavesAgain(schedule, from: first, baseline: baseline, candidate: candidate) { return nil }
         saving = baseline.amounts(requests: volume).total - candidate.amounts(requests: volume).total
       }
       if cumulative + saving >= investment, saving > 0 {
@@ -92,5 +111,20 @@ struct Comparison {
       cumulative += saving
     }
     return nil
+  }
+}
+
+/// The baseline's months past the horizon and their growth factors, worked out once when the
+/// first candidate's payback search reaches them and reused by the others.
+final class LaterMonths {
+  private var months: [Int: (MonthCost, Decimal)] = [:]
+
+  /// Month `month`'s baseline cost and (1+g)^(m−1).
+  func month(_ month: Int, _ comparison: Comparison) -> (MonthCost, Decimal) {
+    if let known = months[month] { return known }
+    let cost = comparison.baselineSchedule.cost(ofMonth: month, calendar: comparison.calendar, baseline: nil)
+    let value = (cost, ScenarioEngine.growth(inMonth: month, comparison.scenario.workload))
+    months[month] = value
+    return value
   }
 }

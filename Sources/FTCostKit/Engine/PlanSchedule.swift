@@ -81,6 +81,9 @@ struct MonthCost: Sendable {
   /// The cost that does not depend on the volume: Σ k·F / n_m + charges.
   var fixed: Decimal { fixedDays.total / Decimal(days) + charges.total }
 
+  /// Σ k·F / n_m: the month's fixed cost without its one-day charges.
+  var fixedWithoutCharges: Decimal { fixedDays.total / Decimal(days) }
+
   /// Works out the month's rates once its parts are all added, so each volume it is priced at
   /// costs a multiplication and an addition per component (a sweep prices thousands).
   ///
