@@ -1,11 +1,14 @@
 import Foundation
 
 extension Advice {
-  /// The `advise --format json` object.
+  /// The `advise --format json` object: the advice, the revisions, the scenario used (as its JSON
+  /// document) and the numbers of the recommended path against staying.
   public var json: JSON {
     .object([
       ("recommendation", .string(recommendation.rawValue)),
+      ("tree_recommendation", .string(treeRecommendation.rawValue)),
       ("summary", .string(summary)),
+      ("start_date", .string(startDate?.description)),
       (
         "path",
         .array(
@@ -16,18 +19,89 @@ extension Advice {
             ])
           })
       ),
+      (
+        "revisions",
+        .array(
+          revisions.map { revision in
+            .object([
+              ("from", .string(revision.from.rawValue)), ("to", .string(revision.to.rawValue)),
+              ("reason", .string(revision.reason)), ("source", .string(revision.source)),
+            ])
+          })
+      ),
       ("next_steps", .array(nextSteps.map { .string($0) })),
       ("caveats", .array(caveats.map { .string($0) })),
+      ("scenario", scenarioDocument ?? .null),
+      ("numbers", numbersJSON),
       ("costs", costs.map { $0.json() } ?? .null),
       ("conflicts", .array(conflicts.map { .string($0) })),
     ])
   }
 
-  /// The advice as plain text (markdown-friendly).
+  /// The recommended path against staying, unrounded; `null` without numbers.
+  var numbersJSON: JSON {
+    guard let costs else { return .null }
+    return .object([
+      ("baseline", .string(costs.scenario.baseline.name)),
+      ("baseline_monthly_cost", .number(costs.baseline.monthlyCost.first)),
+      ("baseline_total_cost", .number(costs.baseline.totalCost)),
+      (
+        "recommended",
+        .array(
+          recommendedCandidates.map { candidate in
+            let figures = candidate.figures
+            return .object([
+              ("name", .string(candidate.name)), ("status", .string(candidate.status.name)),
+              ("one_time_cost", .number(figures?.cost.oneTimeCost)),
+              ("monthly_cost", .number(figures?.monthlyCost.first)),
+              ("payback_months", .number(figures?.paybackMonths)),
+              ("break_even_requests_per_month", .number(figures?.breakEvenRequestsPerMonth)),
+              ("net_benefit", .number(figures?.netBenefit)),
+            ])
+          })
+      ),
+    ])
+  }
+
+  /// One line per recommended candidate: one-time, month 1, payback, break-even and net against
+  /// staying; or what staying costs when the advice is to stay.
+  public func headline(money: MoneyFormat) -> [String] {
+    guard let costs else { return [] }
+    let money = money.currency(costs.currency)
+    let report = ScenarioReport(result: costs, money: money)
+    let stay = costs.baseline.monthlyCost.first ?? 0
+    let horizon = costs.scenario.horizonMonths
+    let candidates = recommendedCandidates
+    guard !candidates.isEmpty else {
+      return [
+        "\(costs.scenario.baseline.name): \(money.total(stay)) in month 1, \(money.total(costs.baseline.totalCost)) over \(horizon) months"
+      ]
+    }
+    return candidates.map { candidate in
+      guard let figures = candidate.figures else {
+        return "\(candidate.name): cannot run (\(candidate.status.reason ?? "infeasible"))"
+      }
+      let breakEven = figures.breakEvenRequestsPerMonth.map { MoneyFormat.count($0.rounded(scale: 0, .up)) } ?? "never"
+      return
+        "\(candidate.name) against \(costs.scenario.baseline.name): one-time \(money.total(figures.cost.oneTimeCost)), \(money.total(figures.monthlyCost.first ?? 0)) in month 1 (staying: \(money.total(stay))), payback \(report.payback(figures.paybackMonths)), break-even \(breakEven) requests a month, net benefit \(money.total(figures.netBenefit)) over \(horizon) months"
+    }
+  }
+
+  /// The advice as the terminal shows it.
   public func text(money: MoneyFormat = MoneyFormat()) -> String {
     var out = "Recommendation: \(recommendation.rawValue)\n\(summary)\n\nWhy:\n"
     for (index, step) in path.enumerated() {
       out += "  \(index + 1). \(step.question.text) -> \(step.answer)\n     \(step.rule) [\(step.source)]\n"
+    }
+    for revision in revisions {
+      out += "  Then: \(revision.from.rawValue) -> \(revision.to.rawValue): \(revision.reason) [\(revision.source)]\n"
+    }
+    if let costs {
+      let report = ScenarioReport(result: costs, money: money.currency(costs.currency))
+      out +=
+        "\nThe numbers (\(costs.scenario.name), from \(costs.start)):\n" + report.comparisonTable.renderedText()
+        + report.eventLines + report.overlayLines + report.verdict + "\n"
+      out += headline(money: money).map { $0 + "\n" }.joined()
     }
     if !nextSteps.isEmpty {
       out += "\nNext steps:\n" + nextSteps.map { "  - \($0)\n" }.joined()
@@ -35,24 +109,70 @@ extension Advice {
     if !caveats.isEmpty {
       out += "\nCaveats:\n" + caveats.map { "  - \($0)\n" }.joined()
     }
-    if let costs {
-      let report = ScenarioReport(result: costs, money: money)
-      out +=
-        "\nThe numbers (\(costs.scenario.name)):\n" + report.comparisonTable.renderedText() + report.eventLines
-        + report.overlayLines
-        + report.verdict + "\n"
-      for candidate in costs.candidates where candidate.plan.strategy == recommendation.strategy {
-        guard let figures = candidate.figures else {
-          out += "\(candidate.name): cannot run (\(candidate.status.reason ?? "infeasible"))\n"
-          continue
-        }
-        out +=
-          "\(candidate.name): payback \(report.payback(figures.paybackMonths)), net benefit \(money.total(figures.netBenefit)) over \(costs.scenario.horizonMonths) months\n"
-      }
-    }
     if !conflicts.isEmpty {
       out += "\nWhere the numbers disagree:\n" + conflicts.map { "  - \($0)\n" }.joined()
     }
+    return out
+  }
+
+  /// The advice as a markdown document: headings, the path as a numbered list, and a table of the
+  /// numbers.
+  public func markdown(money: MoneyFormat = MoneyFormat()) -> String {
+    var out = "# Advice: \(recommendation.rawValue)\n\n\(summary)\n"
+    if let startDate { out += "\nStart date: \(startDate).\n" }
+    out += "\n## Why\n\n"
+    for (index, step) in path.enumerated() {
+      out += "\(index + 1). **\(step.question.text)** \(step.answer): \(step.rule) (\(step.source))\n"
+    }
+    if !revisions.isEmpty {
+      out += "\n"
+      for revision in revisions {
+        out +=
+          "- **\(revision.from.rawValue) -> \(revision.to.rawValue).** \(revision.reason) (\(revision.source))\n"
+      }
+    }
+    if let costs {
+      let money = money.currency(costs.currency)
+      let report = ScenarioReport(result: costs, money: money)
+      out +=
+        "\n## The numbers\n\n\(costs.scenario.name): \(MoneyFormat.count(costs.scenario.workload.requestsPerMonth)) requests a month over \(costs.scenario.horizonMonths) months from \(costs.start).\n\n"
+      var table = TextTable(columns: [
+        .init("plan"), .init("strategy"), .init("model"), .init("one-time", .right), .init("month 1", .right),
+        .init("payback", .right), .init("break-even requests/month", .right),
+        .init("net over \(costs.scenario.horizonMonths) months", .right),
+      ])
+      table.append([
+        costs.scenario.baseline.name + " (staying)", costs.scenario.baseline.strategy.rawValue,
+        costs.scenario.baseline.model, money.total(costs.baseline.cost.oneTimeCost),
+        money.total(costs.baseline.monthlyCost.first ?? 0), "-", "-", "-",
+      ])
+      for candidate in costs.candidates {
+        guard let figures = candidate.figures else {
+          table.append([
+            candidate.name, candidate.plan.strategy.rawValue, candidate.plan.model, "-", "-",
+            "cannot run: \(candidate.status.reason ?? "infeasible")", "-", "-",
+          ])
+          continue
+        }
+        table.append([
+          candidate.name, candidate.plan.strategy.rawValue, candidate.plan.model,
+          money.total(figures.cost.oneTimeCost), money.total(figures.monthlyCost.first ?? 0),
+          report.payback(figures.paybackMonths),
+          figures.breakEvenRequestsPerMonth.map { MoneyFormat.count($0.rounded(scale: 0, .up)) } ?? "never",
+          money.total(figures.netBenefit),
+        ])
+      }
+      out += table.renderedMarkdown() + "\n" + report.verdict + "\n"
+      let lines = headline(money: money)
+      if !lines.isEmpty { out += "\n" + lines.map { "- \($0)\n" }.joined() }
+    }
+    func section(_ title: String, _ items: [String]) {
+      guard !items.isEmpty else { return }
+      out += "\n## \(title)\n\n" + items.map { "- \($0)\n" }.joined()
+    }
+    section("Next steps", nextSteps)
+    section("Caveats", caveats)
+    section("Where the numbers disagree", conflicts)
     return out
   }
 }
