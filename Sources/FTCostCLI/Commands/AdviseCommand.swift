@@ -81,6 +81,7 @@ enum AdviseCommand {
         .flatMap { try? JSONParser.parse(Array($0)) }.flatMap { JSON(node: $0) }
     } else {
       advice = try advisor.finish(treeAdvice, answers: answers, files: files)
+      for warning in advice.costs?.warnings ?? [] { invocation.warn("warning: \(warning)") }
     }
     if let emitPath {
       guard let document = advice.builtScenario?.document else {

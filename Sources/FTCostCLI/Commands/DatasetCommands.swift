@@ -136,8 +136,9 @@ enum DatasetCommands {
     let resolvedEpochs = estimates.first?.epochs ?? epochs
     if invocation.format == .json {
       invocation.print(
-        inspectionJSON(inspection, estimates: estimates, epochs: resolvedEpochs, warnings: warnings, task: task)
-          .rendered())
+        inspectionJSON(
+          inspection, estimates: estimates, epochs: resolvedEpochs, warnings: warnings, task: task, model: chosen
+        ).rendered())
     } else {
       invocation.print(
         inspectionText(
@@ -169,7 +170,7 @@ enum DatasetCommands {
 
   static func inspectionJSON(
     _ inspection: DatasetInspection, estimates: [DatasetEstimate], epochs: Int64?, warnings: [String],
-    task: TrainingTask?
+    task: TrainingTask?, model: ModelPricing? = nil
   ) -> JSON {
     func stats(_ values: CountHistogram) -> JSON { Distribution(values)?.json ?? .null }
     let keys = inspection.errorCounts.keys.sorted()
@@ -212,14 +213,15 @@ enum DatasetCommands {
       ("truncated_examples", .integer(Int64(inspection.truncatedExamples))),
     ]
     if let task {
+      let thresholds = ExampleThresholds(task: task, model: model)
       members.append(
         (
           "task",
           .object([
-            ("task", .string(task.rawValue)), ("minimum", .integer(Int64(task.minimum))),
-            ("recommended", .integer(Int64(task.recommended))),
-            ("ideal", .integer(Int64(task.ideal))),
-            ("verdict", .string(task.verdict(examples: inspection.countedExamples))),
+            ("task", .string(task.rawValue)), ("minimum", .integer(Int64(thresholds.minimum))),
+            ("recommended", .integer(Int64(thresholds.recommended))),
+            ("ideal", .integer(Int64(task.ideal))), ("basis", .string(thresholds.basis)),
+            ("verdict", .string(thresholds.verdict(examples: inspection.countedExamples))),
           ])
         ))
     }
@@ -267,11 +269,9 @@ enum DatasetCommands {
       }
     }
     if let task {
-      let minimum = model.flatMap { $0.fineTuning?.minExamples ?? $0.providerFineTuning?.minExamples }
+      let thresholds = ExampleThresholds(task: task, model: model)
       out +=
-        "\ntask \(task.rawValue) (\(task.title)): \(inspection.countedExamples) examples is \(task.verdict(examples: inspection.countedExamples)) - module 20.2: minimum \(task.minimum), recommended \(MoneyFormat.grouped(Decimal(task.recommended))), ideal \(MoneyFormat.grouped(Decimal(task.ideal)))+"
-      out += minimum.map { "; the provider's own minimum is \($0)" } ?? ""
-      out += "\n"
+        "\ntask \(task.rawValue) (\(task.title)): \(inspection.countedExamples) examples is \(thresholds.verdict(examples: inspection.countedExamples)) - minimum \(thresholds.minimum) (\(thresholds.basis)), recommended \(MoneyFormat.grouped(Decimal(thresholds.recommended))), ideal \(MoneyFormat.grouped(Decimal(task.ideal)))+ (the advisor uses the same table)\n"
     }
     if !estimates.isEmpty {
       var table = TextTable(columns: [
