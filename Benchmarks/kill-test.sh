@@ -28,7 +28,8 @@ else
 fi
 work=${WORK:-$(mktemp -d /tmp/ftcost-kill-XXXXXX)}
 mkdir -p "$work"
-export FTCOST_TODAY=2026-11-25
+# Today by the clock (a fixed date falls behind the tables' as_of dates, which the tables refuse).
+export FTCOST_TODAY=${FTCOST_TODAY:-$(date -u +%F)}
 unset FTCOST_DATA FTCOST_PRICING
 problems=0
 

@@ -25,6 +25,9 @@ public enum CLI {
       ScenarioCommands.compare,
       ScenarioCommands.roi,
       ScenarioCommands.breakeven,
+      ScenarioCommands.report,
+      UncertaintyCommands.sensitivity,
+      UncertaintyCommands.simulate,
       TrainCommand.spec,
       TokensCommand.spec,
       DatasetCommands.group,
@@ -62,6 +65,7 @@ public enum CLI {
       return ExitCode.success
     case .run(let command, let path, let values):
       var invocation = Invocation(path: path, command: command, values: values, environment: environment)
+      invocation.arguments = arguments
       do {
         guard let run = command.run else { return ExitCode.usage }
         let code = try run(&invocation)

@@ -8,6 +8,10 @@ enum CommonOptions {
       completion: .values(formats.map(\.rawValue)))
   }
 
+  static let table = OptionSpec(
+    "--table", .value("name"),
+    help: "Only this table of the output (CSV prints one table: the first unless named).")
+
   static let pricing = OptionSpec(
     "--pricing", .value("dir"),
     help: "A folder of pricing tables that override the built-in ones by id (also FTCOST_PRICING).",

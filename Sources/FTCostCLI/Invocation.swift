@@ -10,6 +10,8 @@ public struct Invocation: Sendable {
   public let command: CommandSpec
   public let values: ParsedValues
   public let environment: CLIEnvironment
+  /// The words after the program name, as given (for a report to say how it was made).
+  public var arguments: [String] = []
   /// Buffered standard output.
   public var output = ""
   private var cachedCatalog: PricingCatalog?
@@ -24,7 +26,8 @@ public struct Invocation: Sendable {
   /// Appends text to the buffered output.
   public mutating func print(_ text: String) {
     output += text
-    if !text.hasSuffix("\n") { output += "\n" }
+    // By scalars: a CSV's last "\r\n" is one Character, which `hasSuffix("\n")` does not match.
+    if text.unicodeScalars.last != "\n" { output += "\n" }
   }
 
   /// `text` in bold when stdout is a colour terminal and `NO_COLOR` is unset; plain otherwise.
@@ -34,7 +37,7 @@ public struct Invocation: Sendable {
 
   /// Writes a line to stderr at once (warnings, progress).
   public func warn(_ text: String) {
-    environment.writeError(text.hasSuffix("\n") ? text : text + "\n")
+    environment.writeError(text.unicodeScalars.last == "\n" ? text : text + "\n")
   }
 
   public func string(_ name: String) -> String? { values.options[name]?.last }
@@ -67,6 +70,44 @@ public struct Invocation: Sendable {
       throw .invalidValue(text, option: name, reason: .notIn(range))
     }
     return Int64(truncating: value as NSDecimalNumber)
+  }
+
+  /// Renders `report` in `--format` (only the `--table` named, if any) into the output.
+  ///
+  /// With CSV and no `--table`, the primary table is printed and the others named on stderr.
+  public mutating func emit(_ report: Report, format: OutputFormat? = nil) throws {
+    let format = format ?? self.format
+    let table = string("--table")
+    if let table, format == .json {
+      throw UsageError.invalidValue(
+        table, option: "--table",
+        reason: .described("JSON holds every table; --table picks one for table, markdown, csv or html"))
+    }
+    let options = RenderOptions(
+      money: moneyFormat.currency(report.currency), emphasis: environment.usesColor, table: table)
+    do {
+      print(try report.rendered(as: format, options: options))
+    } catch {
+      // Switched on, not pattern-matched in the catch: that form crashes the compiler with typed throws.
+      switch error {
+      case .unknownTable(let name, let available):
+        throw UsageError.invalidValue(name, option: "--table", reason: .notOneOf(available, given: name))
+      case .ambiguousTable(let name, _):
+        throw UsageError.oneTableOfMany(name, narrowWith: "--candidate", choices: [])
+      case .noTable:
+        throw UsageError.invalidValue(
+          format.rawValue, option: "--format", reason: .described("this output has no table"))
+      }
+    }
+    if format == .csv, table == nil {
+      let shown = report.primaryTable ?? report.tableNames.first
+      let others = report.tableNames.filter { $0 != shown }
+      if !others.isEmpty {
+        warn(
+          "note: CSV holds one table (\(shown ?? "")); also available: \(others.joined(separator: ", ")) (pick one with --table NAME)"
+        )
+      }
+    }
   }
 
   /// `--format`, defaulting to a table.

@@ -130,7 +130,7 @@ func hasCommand(_ name: String) -> Bool {
     #expect(completed.stdout.contains("gpt-4o-mini"))
     let formats = try shell(
       "source '\(path)'; COMP_WORDS=(ftcost pricing list --format ''); COMP_CWORD=4; _ftcost; echo \"${COMPREPLY[*]}\"")
-    #expect(formats.stdout == "table json csv markdown\n")
+    #expect(formats.stdout == "table json csv markdown html\n")
     let subcommands = try shell(
       "source '\(path)'; COMP_WORDS=(ftcost data); COMP_CWORD=1; _ftcost; echo \"${COMPREPLY[*]}\"")
     #expect(subcommands.stdout == "dataset\n")

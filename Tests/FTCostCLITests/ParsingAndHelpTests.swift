@@ -167,7 +167,7 @@ let allCommandPaths: [[String]] = {
   @Test func enumeratedValuesAreChecked() {
     #expect(
       firstLine(["pricing", "list", "--format", "jsn"])
-        == "Error: The value 'jsn' is invalid for '--format <format>'. Did you mean 'json'? Please provide one of 'table', 'json', 'csv' or 'markdown'."
+        == "Error: The value 'jsn' is invalid for '--format <format>'. Did you mean 'json'? Please provide one of 'table', 'json', 'csv', 'markdown' or 'html'."
     )
     #expect(
       firstLine(["completions", "fsh"])

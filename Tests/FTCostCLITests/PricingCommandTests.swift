@@ -37,12 +37,15 @@ import Testing
   @Test func listFiltersByProviderAndFineTunable() {
     let result = ftcost("pricing list --provider openai --fine-tunable --format csv")
     #expect(result.code == 0)
-    let rows = result.stdout.split(separator: "\n")
-    #expect(rows[0] == "model,provider,input,cached,output,batch in/out,FT training,FT in/out,status")
+    let rows = result.stdout.components(separatedBy: "\r\n")
+    #expect(
+      rows[0]
+        == "model,provider,input_per_1m_usd,gpu_per_hour_usd,cached_input_per_1m_usd,output_per_1m_usd,batch_input_per_1m_usd,batch_output_per_1m_usd,ft_training_per_1m_usd,ft_training_per_hour_usd,ft_input_per_1m_usd,ft_output_per_1m_usd,status,unconfirmed"
+    )
     #expect(
       rows.contains {
         $0.hasPrefix(
-          "gpt-4o-mini-2024-07-18,openai,$0.15,$0.075,$0.60,$0.075 / $0.30,$3.00,$0.30 / $1.20,retires 2027-01-14; FT jobs until 2027-01-06"
+          "gpt-4o-mini-2024-07-18,openai,0.15,,0.075,0.6,0.075,0.3,3,,0.3,1.2,retires 2027-01-14; FT jobs until 2027-01-06,"
         )
       })
     #expect(!rows.contains { $0.hasPrefix("gpt-5,") })
@@ -53,9 +56,9 @@ import Testing
   }
 
   @Test func listShowsRetiredModelsAsRetired() {
-    let rows = ftcost("pricing list --format csv").stdout.split(separator: "\n")
-    #expect(rows.contains { $0.hasPrefix("gpt-4.1-nano-2025-04-14,") && $0.hasSuffix(",retired 2026-10-23") })
-    #expect(rows.contains { $0.hasPrefix("gpt-5,") && $0.hasSuffix(",retires 2026-12-11") })
+    let rows = ftcost("pricing list --format csv").stdout.components(separatedBy: "\r\n")
+    #expect(rows.contains { $0.hasPrefix("gpt-4.1-nano-2025-04-14,") && $0.contains(",retired 2026-10-23,") })
+    #expect(rows.contains { $0.hasPrefix("gpt-5,") && $0.hasSuffix(",retires 2026-12-11,") })
   }
 
   @Test func unknownModelIsARuntimeErrorWithSuggestions() {

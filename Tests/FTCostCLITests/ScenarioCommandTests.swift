@@ -145,7 +145,8 @@ let example = repositoryRoot.appendingPathComponent("examples").path
     let result = ftcost(["roi", "--scenario", "\(example)/module-20-distillation.json"])
     #expect(result.code == 0)
     for expected in [
-      "$35.00", "$125.00", "$30.00", "$95.00", "$1,140.00", "$1,105.00", "0.37 months", "31.57 (3,157%)", "32.57",
+      "$35.00", "$125.00", "$30.00", "$95.00", "$1,140.00", "$1,105.00", "0.37 months", "3,157%", "32.57",
+      "271.43%", "total cost of ownership over 12 months",
     ] {
       #expect(result.stdout.contains(expected), "\(expected)")
     }
@@ -155,16 +156,28 @@ let example = repositoryRoot.appendingPathComponent("examples").path
     let result = ftcost([
       "roi", "--scenario", "\(example)/module-20-distillation.json", "--set", "start_date=2025-11-01",
     ])
-    #expect(result.stdout.contains("0.37 months (2025-11-12)"))
+    #expect(result.stdout.contains("0.37 months\n"))
+    #expect(result.stdout.contains("payback date                                         2025-11-12\n"))
   }
 
+  /// `--monthly --format csv` is the cash-flow table: RFC 4180, plain numbers, month 0 first.
   @Test func monthlyIsCSVReady() {
     let result = ftcost(["roi", "--scenario", "\(example)/module-20-distillation.json", "--monthly", "--format", "csv"])
-    let rows = result.stdout.split(separator: "\n")
-    #expect(rows.count == 13)
-    #expect(rows[0] == "candidate,month,date,requests,baseline,candidate cost,savings,cumulative net,events")
-    #expect(rows[1] == "Distilled GPT-4o-mini,1,2025-10-01,\"100,000\",$125.00,$30.00,$95.00,$60.00,")
-    #expect(rows[12] == "Distilled GPT-4o-mini,12,2026-09-01,\"100,000\",$125.00,$30.00,$95.00,\"$1,105.00\",")
+    let rows = result.stdout.components(separatedBy: "\r\n")
+    #expect(rows.count == 15)
+    #expect(rows.last == "")
+    #expect(
+      rows[0]
+        == "month,date,requests,baseline_cost_usd,teacher_answers_usd,training_usd,tokens_usd,candidate_cost_usd,savings_usd,cumulative_savings_usd,discount_factor,discounted_savings_usd"
+    )
+    #expect(rows[1] == "0,2025-10-01,0,0.00,30.00,5.00,0.00,35.00,-35.00,-35.00,1,-35.00")
+    #expect(rows[2] == "1,2025-10-01,100000,125.00,0.00,0.00,30.00,30.00,95.00,60.00,1,95.00")
+    #expect(rows[13] == "12,2026-09-01,100000,125.00,0.00,0.00,30.00,30.00,95.00,1105.00,1,95.00")
+    #expect(
+      ftcost([
+        "roi", "--scenario", "\(example)/module-20-distillation.json", "--monthly", "--format", "csv",
+        "--table", "cashflow",
+      ]).stdout == result.stdout)
   }
 
   @Test func oneCandidateJSONHasTheSameShape() throws {
@@ -188,9 +201,10 @@ let example = repositoryRoot.appendingPathComponent("examples").path
     let text = String(decoding: data, as: UTF8.self)
     #expect(text.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
     #expect(text.contains("cumulative cost (USD)"))
-    #expect(text.contains(">month</text>"))
-    #expect(text.contains("payback 1.51 months"))
-    #expect(text.contains("$5,000.00"))
+    #expect(text.contains(">month starting</text>"))
+    #expect(text.contains("pays back in 1.51 months"))
+    #expect(text.contains(">$5,000</text>"))
+    #expect(!text.contains(".00</text>"), "whole-dollar axis labels")
     let missing = ftcost([
       "roi", "--scenario", "\(example)/support-assistant.json", "--chart", "/nonexistent/dir/c.svg",
     ])

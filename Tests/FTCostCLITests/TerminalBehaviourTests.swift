@@ -23,6 +23,6 @@ import Testing
     #expect(validate["files"]?.kind == .number("6"))
     #expect(validate["problems"]?.arrayValue?.isEmpty == true)
     let tokens = ftcost(["tokens", "--format", "csv"], stdin: "hello world")
-    #expect(tokens.stdout == "file,encoding,estimate,tokens,bytes\n-,o200k_base,no,2,11\n")
+    #expect(tokens.stdout == "file,encoding,estimate,tokens,bytes\r\n-,o200k_base,no,2,11\r\n")
   }
 }

@@ -35,12 +35,10 @@ enum AdviseCommand {
     let advisor = Advisor(catalog: catalog, today: invocation.today)
     let format = invocation.string("--format") ?? "table"
     if invocation.flag("--tree") {
-      switch format {
-      case "json": invocation.print(advisor.tree.json.rendered())
-      case "text", "table": invocation.print(advisor.tree.outline)
-      case "mermaid", "markdown": invocation.print(advisor.tree.mermaid)
-      default: break
-      }
+      // The tree's own shapes: an outline for people, mermaid for a diagram, JSON for programs.
+      let shape = format == "mermaid" || format == "markdown" ? advisor.tree.mermaid : advisor.tree.outline
+      let tree = Report(title: "Decision tree", blocks: [.preformatted(shape)], json: advisor.tree.json)
+      try invocation.emit(tree, format: format == "json" ? .json : .table)
       return CLI.ExitCode.success
     }
     if format == "mermaid" || format == "text" {
@@ -91,11 +89,8 @@ enum AdviseCommand {
       }
       try AtomicFile.write(document.rendered() + "\n", to: emitPath, overwrite: invocation.flag("--force"))
     }
-    switch format {
-    case "json": invocation.print(advice.json.rendered())
-    case "markdown": invocation.print(advice.markdown(money: invocation.moneyFormat))
-    default: invocation.print(advice.text(money: invocation.moneyFormat))
-    }
+    let shapes: [String: OutputFormat] = ["json": .json, "markdown": .markdown]
+    try invocation.emit(advice.report(money: invocation.moneyFormat), format: shapes[format] ?? .table)
     return CLI.ExitCode.success
   }
 

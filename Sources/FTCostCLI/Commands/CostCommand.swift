@@ -26,7 +26,7 @@ enum CostCommand {
         "--max-utilization", .value("share"),
         help: "With --self-hosted: the busy share a replica may reach (default: 0.6)."),
       OptionSpec("--min-replicas", .value("n"), help: "With --self-hosted: replicas kept running (default: 1)."),
-      CommonOptions.asOf, CommonOptions.format(), CommonOptions.pricing, CommonOptions.rounding,
+      CommonOptions.asOf, CommonOptions.format(), CommonOptions.table, CommonOptions.pricing, CommonOptions.rounding,
     ],
     run: { invocation in try run(&invocation) })
 
@@ -69,59 +69,11 @@ enum CostCommand {
         "note: \(model.id) prices change on \(next.effectiveFrom); pass --as-of \(next.effectiveFrom) to see them")
     }
 
-    if invocation.format == .json {
-      invocation.print(
-        JSON.object([
-          ("model", .string(model.id)),
-          ("as_of", .string(asOf.description)),
-          ("requests", .number(requests)),
-          ("per_request", .number(cost.total)),
-          ("total", .number(cost.total * requests)),
-          (
-            "breakdown",
-            .object([
-              ("input", .number(cost.input * requests)),
-              ("cached_input", .number(cost.cachedInput * requests)),
-              ("output", .number(cost.output * requests)),
-            ])
-          ),
-          ("tier_above_input_tokens", cost.tier.map { .integer($0.aboveInputTokens) } ?? .null),
-          ("unconfirmed", .array(unconfirmed.map { .string($0) })),
-          ("pricing_overlay_values", .array(overlaid.map { .string($0) })),
-        ]).rendered())
-      return CLI.ExitCode.success
-    }
-    let money = invocation.moneyFormat.currency(model.currency)
-    var table = TextTable(columns: [.init(""), .init("per request", .right), .init("total", .right)])
-    table.append(["input", money.unit(cost.input), money.total(cost.input * requests)])
-    table.append(["cached input", money.unit(cost.cachedInput), money.total(cost.cachedInput * requests)])
-    table.append(["output", money.unit(cost.output), money.total(cost.output * requests)])
-    table.append(["total", money.unit(cost.total), money.total(cost.total * requests)])
-    if invocation.format == .table {
-      var heading = "\(model.id) (\(model.provider))\(fineTuned ? ", fine-tuned" : "")\(batch ? ", batch" : ""): "
-      heading +=
-        "\(MoneyFormat.count(requests)) request\(requests == 1 ? "" : "s") of \(MoneyFormat.grouped(Decimal(input))) input"
-      heading += cached > 0 ? " (\(MoneyFormat.grouped(Decimal(cached))) cached)" : ""
-      heading += " and \(MoneyFormat.grouped(Decimal(output))) output tokens, at prices in effect on \(asOf)"
-      invocation.print(heading)
-      if let tier = cost.tier {
-        invocation.print(
-          "long-context tier: input above \(MoneyFormat.grouped(Decimal(tier.aboveInputTokens))) tokens, billed on all tokens"
-        )
-      }
-    }
-    invocation.print(table.rendered(as: invocation.format))
-    if !unconfirmed.isEmpty && invocation.format != .csv {
-      invocation.print(
-        "unconfirmed prices used: \(unconfirmed.joined(separator: ", ")) (no primary source confirms them)")
-    }
-    if !overlaid.isEmpty {
-      invocation.print(
-        invocation.format == .csv
-          ? "\n"
-            + TextTable(columns: [.init("value from your pricing overlay")], rows: overlaid.map { [$0] }).renderedCSV()
-          : "prices from your pricing overlay: \(overlaid.joined(separator: "; "))")
-    }
+    let quote = RequestQuote(
+      model: model, cost: cost, requests: requests, inputTokens: input, cachedInputTokens: cached,
+      outputTokens: output, fineTuned: fineTuned, batch: batch, asOf: asOf, unconfirmed: unconfirmed,
+      overlaid: overlaid)
+    try invocation.emit(quote.report(rounding: invocation.moneyFormat.rounding))
     return CLI.ExitCode.success
   }
 
@@ -152,50 +104,10 @@ enum CostCommand {
       throw CostError.hostingFigureMissing(model: model.id, field: "a GPU with gpu_per_hour (\(gpu.id) has none)")
     }
     let serving = HostedServing.make(figures: figures, terms: terms, gpu: gpu, inputTokens: input, outputTokens: output)
-    let usage = serving.usage(requests: requests, share: 1)
-    let perRequest: Decimal? = requests > 0 ? usage.cost / requests : nil
-    let tokens = requests * (Decimal(input) + Decimal(output))
-    let perMillion: Decimal? = tokens > 0 ? usage.cost / tokens * 1_000_000 : nil
-    let money = invocation.moneyFormat.currency(gpu.currency)
-    if invocation.format == .json {
-      invocation.print(
-        JSON.object([
-          ("model", .string(model.id)), ("gpu", .string(gpu.id)),
-          ("gpus_per_replica", .integer(serving.gpusPerReplica)),
-          ("gpu_per_hour", .number(serving.gpuPerHour)), ("gpu_price_source", .string(gpu.source)),
-          ("as_of", .string(asOf.description)), ("requests_per_month", .number(requests)),
-          ("seconds_per_request", .number(serving.secondsPerRequest)),
-          ("max_utilization", .number(serving.maxUtilization)),
-          ("min_replicas", .integer(serving.minReplicas)), ("replicas", .integer(usage.replicas)),
-          ("allocated_gpu_hours", .number(usage.allocatedGPUHours)), ("used_gpu_hours", .number(usage.usedGPUHours)),
-          ("gpu_cost_per_month", .number(usage.cost)), ("idle_share", .number(usage.idleShare)),
-          ("cost_per_request", .number(perRequest)), ("cost_per_million_tokens", .number(perMillion)),
-        ]).rendered())
-      return CLI.ExitCode.success
-    }
-    var table = TextTable(columns: [.init("measure"), .init("value", .right)])
-    table.append(["model", model.id])
-    table.append(["GPU", "\(serving.gpusPerReplica)x \(gpu.id) at \(money.price(serving.gpuPerHour)) per GPU-hour"])
-    table.append(["requests per month", MoneyFormat.count(requests)])
-    table.append([
-      "replica time per request",
-      MoneyFormat.grouped((serving.secondsPerRequest * 1000).rounded(scale: 2, .plain)) + " ms",
-    ])
-    table.append(["max utilization", money.percent(serving.maxUtilization)])
-    table.append(["replicas", "\(usage.replicas) (at least \(serving.minReplicas))"])
-    table.append(["GPU-hours allocated", MoneyFormat.grouped(usage.allocatedGPUHours.rounded(scale: 2, .plain))])
-    table.append(["GPU-hours used", MoneyFormat.grouped(usage.usedGPUHours.rounded(scale: 2, .plain))])
-    table.append(["idle share", usage.idleShare.map { money.percent($0, places: 2) } ?? "-"])
-    table.append(["GPU cost per month", money.total(usage.cost)])
-    table.append(["cost per request", perRequest.map(money.unit) ?? "-"])
-    table.append(["cost per 1M tokens", perMillion.map(money.unit) ?? "-"])
-    var text = table.rendered(as: invocation.format)
-    if invocation.format != .csv {
-      text +=
-        "A month is 730 hours; replicas = max(min_replicas, ceil(requests x time per request / 3600 / max_utilization / 730)).\n"
-      text += "GPU price: \(gpu.source) (as of \(gpu.asOf))\n"
-    }
-    invocation.print(text)
+    let quote = HostingQuote(
+      model: model, gpu: gpu, serving: serving, requests: requests, inputTokens: input, outputTokens: output,
+      asOf: asOf)
+    try invocation.emit(quote.report)
     return CLI.ExitCode.success
   }
 }

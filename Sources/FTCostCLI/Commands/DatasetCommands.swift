@@ -28,7 +28,7 @@ enum DatasetCommands {
         "--task", .value("task"), help: "Judge the example count against module 20.2's guide.",
         completion: .values(TrainingTask.allCases.map(\.rawValue))),
       epochsOption, formatOption, maxErrorsOption, quietOption,
-      CommonOptions.format(), CommonOptions.pricing, CommonOptions.rounding,
+      CommonOptions.format(), CommonOptions.table, CommonOptions.pricing, CommonOptions.rounding,
     ],
     run: { invocation in try runInspect(&invocation) })
 
@@ -134,16 +134,11 @@ enum DatasetCommands {
     for warning in warnings { invocation.warn("warning: \(warning)") }
     let task = invocation.string("--task").flatMap(TrainingTask.init(rawValue:))
     let resolvedEpochs = estimates.first?.epochs ?? epochs
-    if invocation.format == .json {
-      invocation.print(
-        inspectionJSON(
-          inspection, estimates: estimates, epochs: resolvedEpochs, warnings: warnings, task: task, model: chosen
-        ).rendered())
-    } else {
-      invocation.print(
-        inspectionText(
-          inspection, estimates: estimates, epochs: resolvedEpochs, task: task, model: chosen, invocation: invocation))
-    }
+    let epochsText = invocation.string("--epochs")
+    try invocation.emit(
+      inspection.report(
+        estimates: estimates, epochs: resolvedEpochs, epochsAreAutomatic: epochsText == nil || epochsText == "auto",
+        warnings: warnings, task: task, model: chosen))
     return inspection.errorTotal > 0 ? CLI.ExitCode.failure : CLI.ExitCode.success
   }
 
@@ -168,129 +163,6 @@ enum DatasetCommands {
     return lines
   }
 
-  static func inspectionJSON(
-    _ inspection: DatasetInspection, estimates: [DatasetEstimate], epochs: Int64?, warnings: [String],
-    task: TrainingTask?, model: ModelPricing? = nil
-  ) -> JSON {
-    func stats(_ values: CountHistogram) -> JSON { Distribution(values)?.json ?? .null }
-    let keys = inspection.errorCounts.keys.sorted()
-    var members: [(String, JSON)] = [
-      ("file", .string(inspection.file)),
-      ("format", .string(inspection.format.rawValue)),
-      ("examples", .integer(Int64(inspection.examples))),
-      ("blank_lines", .integer(Int64(inspection.blankLines))),
-      ("errors", .object(keys.map { ($0.rawValue, JSON.integer(Int64(inspection.errorCounts[$0] ?? 0))) })),
-      (
-        "error_lines",
-        .object(keys.map { ($0.rawValue, JSON.array((inspection.errorLines[$0] ?? []).map { .integer(Int64($0)) })) })
-      ),
-      ("warnings", .array(warnings.map { .string($0) })),
-      ("messages_per_example", stats(inspection.messagesPerExample)),
-      ("tokens_per_example", stats(inspection.tokensPerExample.first ?? CountHistogram())),
-      ("assistant_tokens_per_example", stats(inspection.assistantTokensPerExample.first ?? CountHistogram())),
-      ("encoding", .string(inspection.encodings.first?.rawValue)),
-      ("content_tokens", .integer(inspection.contentTokens.first ?? 0)),
-      ("chat_tokens", .integer(inspection.chatTokens.first ?? 0)),
-      (
-        "billed_tokens_per_epoch",
-        .integer(estimates.first?.billedTokensPerEpoch ?? inspection.billedTokensPerEpoch.first ?? 0)
-      ),
-      ("epochs", epochs.map { .integer($0) } ?? .null),
-      (
-        "estimates",
-        .array(
-          estimates.map { estimate in
-            .object([
-              ("model", .string(estimate.model.id)), ("encoding", .string(estimate.encoding.rawValue)),
-              ("estimate", .bool(estimate.isEstimate)), ("training_tokens", .integer(estimate.trainingTokens)),
-              ("cost", .number(estimate.cost)),
-              ("unconfirmed", .bool(estimate.model.isUnconfirmed("fine_tuning.training"))),
-            ])
-          })
-      ),
-      ("examples_missing_system", .integer(Int64(inspection.missingSystem))),
-      ("examples_missing_user", .integer(Int64(inspection.missingUser))),
-      ("truncated_examples", .integer(Int64(inspection.truncatedExamples))),
-    ]
-    if let task {
-      let thresholds = ExampleThresholds(task: task, model: model)
-      members.append(
-        (
-          "task",
-          .object([
-            ("task", .string(task.rawValue)), ("minimum", .integer(Int64(thresholds.minimum))),
-            ("recommended", .integer(Int64(thresholds.recommended))),
-            ("ideal", .integer(Int64(task.ideal))), ("basis", .string(thresholds.basis)),
-            ("verdict", .string(thresholds.verdict(examples: inspection.countedExamples))),
-          ])
-        ))
-    }
-    return .object(members)
-  }
-
-  static func inspectionText(
-    _ inspection: DatasetInspection, estimates: [DatasetEstimate], epochs: Int64?, task: TrainingTask?,
-    model: ModelPricing?, invocation: Invocation
-  ) -> String {
-    let money = invocation.moneyFormat
-    let encoding = inspection.encodings.first?.rawValue ?? "o200k_base"
-    var out =
-      "\(inspection.file): \(inspection.format == .openai ? "OpenAI chat" : "Vertex Gemini contents") format, \(MoneyFormat.grouped(Decimal(inspection.fileBytes))) bytes\n"
-    out +=
-      "examples: \(MoneyFormat.grouped(Decimal(inspection.examples)))  blank lines: \(inspection.blankLines)  errors: \(inspection.errorTotal)\n\n"
-    var stats = TextTable(columns: [
-      .init(""), .init("min", .right), .init("p5", .right), .init("median", .right), .init("mean", .right),
-      .init("p95", .right), .init("max", .right),
-    ])
-    func row(_ title: String, _ values: CountHistogram) {
-      guard let d = Distribution(values) else { return }
-      stats.append(
-        [title]
-          + [d.min, d.p5, d.median, d.mean, d.p95, d.max].map { MoneyFormat.grouped($0.rounded(scale: 1, .plain)) })
-    }
-    row("messages per example", inspection.messagesPerExample)
-    row("tokens per example (\(encoding))", inspection.tokensPerExample.first ?? CountHistogram())
-    row("assistant tokens per example", inspection.assistantTokensPerExample.first ?? CountHistogram())
-    out += stats.rendered(as: invocation.format == .json ? .table : invocation.format) + "\n"
-    out += "missing a system message: \(inspection.missingSystem); missing a user message: \(inspection.missingUser)\n"
-    let billed = estimates.first?.billedTokensPerEpoch ?? inspection.billedTokensPerEpoch.first ?? 0
-    out +=
-      "tokens (\(encoding)): content \(MoneyFormat.grouped(Decimal(inspection.contentTokens.first ?? 0))), chat \(MoneyFormat.grouped(Decimal(inspection.chatTokens.first ?? 0))), billed per epoch \(MoneyFormat.grouped(Decimal(billed))) (\(inspection.truncatedExamples) over the per-example limit)\n"
-    if let epochs {
-      out +=
-        "epochs: \(epochs)\(invocation.string("--epochs") == nil || invocation.string("--epochs") == "auto" ? " (auto)" : "")\n"
-    }
-    if inspection.errorTotal > 0 {
-      out += "\nerrors:\n"
-      for key in inspection.errorCounts.keys.sorted() {
-        let lines = (inspection.errorLines[key] ?? []).map(String.init).joined(separator: ", ")
-        out +=
-          "  \(key.rawValue): \(inspection.errorCounts[key] ?? 0) (lines \(lines)\((inspection.errorCounts[key] ?? 0) > 20 ? ", …" : ""))\n"
-      }
-    }
-    if let task {
-      let thresholds = ExampleThresholds(task: task, model: model)
-      out +=
-        "\ntask \(task.rawValue) (\(task.title)): \(inspection.countedExamples) examples is \(thresholds.verdict(examples: inspection.countedExamples)) - minimum \(thresholds.minimum) (\(thresholds.basis)), recommended \(MoneyFormat.grouped(Decimal(thresholds.recommended))), ideal \(MoneyFormat.grouped(Decimal(task.ideal)))+ (the advisor uses the same table)\n"
-    }
-    if !estimates.isEmpty {
-      var table = TextTable(columns: [
-        .init("model"), .init("encoding"), .init("training tokens", .right), .init("cost", .right),
-      ])
-      for estimate in estimates {
-        let marks =
-          (estimate.isEstimate ? " (estimate)" : "")
-          + (estimate.model.isUnconfirmed("fine_tuning.training") ? " (unconfirmed price)" : "")
-        table.append([
-          estimate.model.id, estimate.encoding.rawValue + (estimate.isEstimate ? "~" : ""),
-          MoneyFormat.grouped(Decimal(estimate.trainingTokens)), money.total(estimate.cost) + marks,
-        ])
-      }
-      out += "\ntraining cost\n" + table.rendered(as: invocation.format == .json ? .table : invocation.format)
-    }
-    return out
-  }
-
   static func trainFromDataset(_ invocation: inout Invocation, file: String, epochs: Int64?) throws -> Int32 {
     let model = try TrainCommand.trainableModel(&invocation)
     let cap = model.fineTuning?.maxTokensPerExample ?? Int64.max
@@ -305,7 +177,7 @@ enum DatasetCommands {
     if TokenizerRegistry.encoding(for: model) == nil {
       invocation.warn("warning: \(model.id)'s tokenizer is not public; token counts are o200k_base estimates")
     }
-    TrainCommand.print(withTruncation, model: model, examples: Int64(inspection.countedExamples), into: &invocation)
+    try TrainCommand.print(withTruncation, model: model, examples: Int64(inspection.countedExamples), into: &invocation)
     return inspection.errorTotal > 0 ? CLI.ExitCode.failure : CLI.ExitCode.success
   }
 
@@ -340,28 +212,26 @@ enum DatasetCommands {
       input: input, output: output, validationOutput: options.validationShare > 0 ? validationOut : nil,
       overwrite: invocation.flag("--force"))
     let reasons = TrainingSetBuilder.DropReason.allCases.filter { summary.dropped[$0.rawValue] != nil }
-    if invocation.format == .json {
-      invocation.print(
-        JSON.object([
-          ("input", .string(input)), ("output", .string(output)),
-          ("validation_output", .string(options.validationShare > 0 ? validationOut : nil)),
-          ("lines", .integer(Int64(summary.linesRead))), ("blank_lines", .integer(Int64(summary.blankLines))),
-          ("kept", .integer(Int64(summary.kept))), ("training", .integer(Int64(summary.training))),
-          ("validation", .integer(Int64(summary.validation))),
-          ("dropped", .object(reasons.map { ($0.rawValue, JSON.integer(Int64(summary.dropped[$0.rawValue] ?? 0))) })),
-        ]).rendered())
-    } else {
-      var text =
-        "read \(MoneyFormat.grouped(Decimal(summary.linesRead))) lines from \(input): kept \(MoneyFormat.grouped(Decimal(summary.kept)))"
-      text += ", dropped \(MoneyFormat.grouped(Decimal(summary.linesRead - summary.kept - summary.blankLines)))"
-      text += summary.blankLines > 0 ? ", \(summary.blankLines) blank\n" : "\n"
-      for reason in reasons { text += "  dropped \(reason.rawValue): \(summary.dropped[reason.rawValue] ?? 0)\n" }
-      text += "wrote \(MoneyFormat.grouped(Decimal(summary.training))) examples to \(output)"
-      if options.validationShare > 0, let validationOut {
-        text += " and \(MoneyFormat.grouped(Decimal(summary.validation))) to \(validationOut)"
-      }
-      invocation.print(text)
+    let json = JSON.object([
+      ("input", .string(input)), ("output", .string(output)),
+      ("validation_output", .string(options.validationShare > 0 ? validationOut : nil)),
+      ("lines", .integer(Int64(summary.linesRead))), ("blank_lines", .integer(Int64(summary.blankLines))),
+      ("kept", .integer(Int64(summary.kept))), ("training", .integer(Int64(summary.training))),
+      ("validation", .integer(Int64(summary.validation))),
+      ("dropped", .object(reasons.map { ($0.rawValue, JSON.integer(Int64(summary.dropped[$0.rawValue] ?? 0))) })),
+    ])
+    var first =
+      "read \(MoneyFormat.grouped(Decimal(summary.linesRead))) lines from \(input): kept \(MoneyFormat.grouped(Decimal(summary.kept)))"
+    first += ", dropped \(MoneyFormat.grouped(Decimal(summary.linesRead - summary.kept - summary.blankLines)))"
+    first += summary.blankLines > 0 ? ", \(summary.blankLines) blank" : ""
+    var lines = [first]
+    for reason in reasons { lines.append("  dropped \(reason.rawValue): \(summary.dropped[reason.rawValue] ?? 0)") }
+    var wrote = "wrote \(MoneyFormat.grouped(Decimal(summary.training))) examples to \(output)"
+    if options.validationShare > 0, let validationOut {
+      wrote += " and \(MoneyFormat.grouped(Decimal(summary.validation))) to \(validationOut)"
     }
+    lines.append(wrote)
+    try invocation.emit(Report(title: output, blocks: [.lines(lines)], json: json))
     return CLI.ExitCode.success
   }
 
@@ -377,16 +247,13 @@ enum DatasetCommands {
         "\(result.problems.count) line\(result.problems.count == 1 ? "" : "s") of \(input) cannot be converted to \(target.rawValue); nothing was written"
       )
     }
-    if invocation.format == .json {
-      invocation.print(
-        JSON.object([
-          ("input", .string(input)), ("output", .string(output)), ("format", .string(target.rawValue)),
-          ("examples", .integer(Int64(result.written))),
-        ]).rendered())
-    } else {
-      invocation.print(
-        "wrote \(MoneyFormat.grouped(Decimal(result.written))) examples in \(target.rawValue) format to \(output)")
-    }
+    let json = JSON.object([
+      ("input", .string(input)), ("output", .string(output)), ("format", .string(target.rawValue)),
+      ("examples", .integer(Int64(result.written))),
+    ])
+    let line =
+      "wrote \(MoneyFormat.grouped(Decimal(result.written))) examples in \(target.rawValue) format to \(output)"
+    try invocation.emit(Report(title: output, blocks: [.lines([line])], json: json))
     return CLI.ExitCode.success
   }
 }

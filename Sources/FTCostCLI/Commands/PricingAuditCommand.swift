@@ -49,7 +49,7 @@ enum PricingAuditCommand {
     let today = pinToTables ? (catalog.tables.map(\.asOf).max() ?? loadDay) : (day ?? loadDay)
     let audit = PricingAudit.audit(
       catalog, reference: overlays.isEmpty ? [] : builtIn.tables.flatMap(\.models), today: today)
-    invocation.print(audit.rendered(as: invocation.format))
+    try invocation.emit(audit.report)
     return audit.hasErrors ? CLI.ExitCode.failure : CLI.ExitCode.success
   }
 }

@@ -60,7 +60,7 @@ enum PricingDiffCommand {
       heading = "overlay"
     }
     if !providers.isEmpty { diff.entries = diff.entries.filter { providers.contains($0.provider) } }
-    invocation.print(diff.rendered(as: invocation.format, otherHeading: heading))
+    try invocation.emit(diff.report(otherHeading: heading))
     return diff.hasDifferences ? CLI.ExitCode.failure : CLI.ExitCode.success
   }
 }

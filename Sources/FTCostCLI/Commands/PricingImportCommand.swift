@@ -50,10 +50,21 @@ enum PricingImportCommand {
     // written, and the price file read is never overwritten.
     let policy = OutputPolicy(overwrite: invocation.flag("--force"), inputs: [file])
     _ = try AtomicFile.writeAll(Array(zip(paths, imported.tables.map(\.text))), policy: policy)
-    for (table, path) in zip(imported.tables, paths) {
-      invocation.print("wrote \(path): \(table.modelCount) model\(table.modelCount == 1 ? "" : "s")")
+    var lines = zip(imported.tables, paths).map { table, path in
+      "wrote \(path): \(table.modelCount) model\(table.modelCount == 1 ? "" : "s")"
     }
-    invocation.print("source: \(imported.sourceLabel); check the tables with 'ftcost pricing validate \(out)'")
+    lines.append("source: \(imported.sourceLabel); check the tables with 'ftcost pricing validate \(out)'")
+    let json = JSON.object([
+      ("source", .string(imported.sourceLabel)),
+      (
+        "written",
+        .array(
+          zip(imported.tables, paths).map { table, path in
+            .object([("file", .string(path)), ("models", .integer(Int64(table.modelCount)))])
+          })
+      ),
+    ])
+    try invocation.emit(Report(title: "Pricing import", blocks: [.lines(lines)], json: json), format: .table)
     return CLI.ExitCode.success
   }
 

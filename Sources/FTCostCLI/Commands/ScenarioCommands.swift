@@ -1,7 +1,7 @@
 import FTCostKit
 import Foundation
 
-/// `ftcost compare`, `roi` and `breakeven`: the scenario engine's three views.
+/// `ftcost compare`, `roi`, `breakeven` and `report`: the scenario engine's views.
 enum ScenarioCommands {
   static let scenarioOption = OptionSpec(
     "--scenario", .value("file"), help: "A scenario JSON file (see examples/).", completion: .files)
@@ -22,21 +22,29 @@ enum ScenarioCommands {
     discussion:
       "With no --scenario, runs the built-in module 20.4 example (distilling GPT-5 into a fine-tuned GPT-4o-mini).",
     options: [
-      scenarioOption, setOption, horizonOption, CommonOptions.format(), CommonOptions.pricing, CommonOptions.rounding,
+      scenarioOption, setOption, horizonOption, CommonOptions.format(), CommonOptions.table, CommonOptions.pricing,
+      CommonOptions.rounding,
     ],
     run: { invocation in try runCompare(&invocation) })
 
   static let roi = CommandSpec(
-    name: "roi", abstract: "The finance view: investment, savings, payback, ROI, benefit/cost and NPV.",
+    name: "roi",
+    abstract: "The finance view: investment, savings, payback, ROI, NPV, IRR and cash flows that foot.",
+    discussion:
+      "Tables: summary (the statement), cashflow (month 0 to H, one per candidate: pick one with --candidate), events, assumptions, prices. Shown amounts are rounded once so every part adds up to its total (largest remainder); JSON carries unrounded values.",
     options: [
       requiredScenarioOption,
       candidateOption,
-      OptionSpec("--monthly", .flag, help: "Print month by month: baseline, candidate, savings, cumulative net."),
+      OptionSpec("--monthly", .flag, help: "Print the cash flows month by month instead of the statement."),
       OptionSpec(
         "--chart", .value("file.svg"), help: "Also write an SVG chart of cumulative cost with payback points.",
         completion: .files),
-      OptionSpec("--force", .flag, help: "Replace an existing --chart file (never an input of the run)."),
-      setOption, horizonOption, CommonOptions.format(), CommonOptions.pricing, CommonOptions.rounding,
+      OptionSpec(
+        "--component-chart", .value("file.svg"), help: "Also write an SVG chart of monthly cost by component.",
+        completion: .files),
+      OptionSpec("--force", .flag, help: "Replace existing chart files (never an input of the run)."),
+      setOption, horizonOption, CommonOptions.format(), CommonOptions.table, CommonOptions.pricing,
+      CommonOptions.rounding,
     ],
     run: { invocation in try runROI(&invocation) })
 
@@ -49,9 +57,25 @@ enum ScenarioCommands {
         "--sweep", .value("requests_per_month=from..to"),
         help: "Volumes to sweep, log-spaced (default: a hundredth to 100 times the scenario's)."),
       OptionSpec("--steps", .value("n"), help: "Points in the sweep (default: 13)."),
-      setOption, horizonOption, CommonOptions.format(), CommonOptions.pricing, CommonOptions.rounding,
+      setOption, horizonOption, CommonOptions.format(), CommonOptions.table, CommonOptions.pricing,
+      CommonOptions.rounding,
     ],
     run: { invocation in try runBreakeven(&invocation) })
+
+  static let report = CommandSpec(
+    name: "report", abstract: "Write one self-contained HTML report of a scenario for finance.",
+    discussion:
+      "The page holds the verdict, the comparison, each candidate's statement and cash flows, the charts, events and warnings, the assumptions, every price with its source and as_of, and the command that made it. It loads nothing from the network and needs no script; it prints on A4 or Letter and reads on a phone.",
+    options: [
+      requiredScenarioOption,
+      OptionSpec(
+        "--out", short: "-o", .value("file.html"), help: "The HTML file to write.", required: true,
+        completion: .files),
+      candidateOption,
+      OptionSpec("--force", .flag, help: "Replace an existing file (never an input of the run)."),
+      setOption, horizonOption, CommonOptions.pricing, CommonOptions.rounding,
+    ],
+    run: { invocation in try runReport(&invocation) })
 
   /// Loads the scenario with overrides and runs the engine.
   static func result(_ invocation: inout Invocation) throws -> ScenarioResult {
@@ -88,108 +112,82 @@ enum ScenarioCommands {
     return [match]
   }
 
-  static func header(_ result: ScenarioResult) -> String {
-    let workload = result.scenario.workload
-    var lines = ["\(result.scenario.name)"]
-    var shape = "\(MoneyFormat.count(workload.requestsPerMonth)) requests/month"
-    if workload.monthlyGrowth != 0 { shape += " growing \(MoneyFormat().percent(workload.monthlyGrowth)) a month" }
-    shape +=
-      "; per request \(workload.systemTokens) system + \(workload.fewShotTokens) few-shot + \(workload.userTokens) user input, \(workload.outputTokens) output tokens"
-    if workload.failureCost != 0 {
-      shape += "; a failed answer costs \(MoneyFormat(currency: result.currency).total(workload.failureCost))"
-    }
-    shape += "; \(result.scenario.horizonMonths)-month horizon from \(result.start)"
-    if result.scenario.startDate == nil { shape += " (today)" }
-    lines.append(shape)
-    if !result.overrides.isEmpty {
-      lines.append("overridden: " + result.overrides.map { "\($0.0)=\($0.1)" }.joined(separator: ", "))
-    }
-    return lines.joined(separator: "\n") + "\n"
-  }
-
   static func runCompare(_ invocation: inout Invocation) throws -> Int32 {
     let result = try result(&invocation)
-    let report = ScenarioReport(result: result, money: invocation.moneyFormat)
-    switch invocation.format {
-    case .json:
-      invocation.print(result.json().rendered())
-    case .csv:
-      let text =
-        report.comparisonTable.renderedCSV() + report.eventsSection(of: result.candidates, as: .csv)
-        + report.hostingSection(as: .csv) + report.verdictCSV + overlayNote(report, .csv)
-      invocation.print(text)
-    case .markdown:
-      var text = report.comparisonTable.renderedMarkdown()
-      if !report.events.isEmpty { text += "\n**Events**\n\n" + report.eventsTable.renderedMarkdown() }
-      text += report.hostingSection(as: .markdown)
-      if !report.overlayLines.isEmpty { text += "\n" + report.overlayLines }
-      invocation.print(text + "\n" + report.verdict)
-    case .table:
-      let hosting = report.hostingSection(as: .table)
-      invocation.print(
-        header(result) + "\n" + report.comparisonTable.renderedText() + "\n" + report.eventLines
-          + (hosting.isEmpty ? "" : hosting.dropFirst() + "") + report.overlayLines
-          + invocation.emphasized(report.verdict))
-    }
+    try invocation.emit(ScenarioReport(result: result, money: invocation.moneyFormat).compareReport())
     return CLI.ExitCode.success
+  }
+
+  /// The output files a run writes, checked before any work: none may ever be the scenario or a
+  /// pricing table the run reads, each must end in its extension (a one-line runtime error, exit
+  /// 1, like the other output-file errors), and none may replace a file without --force.
+  static func outputs(
+    _ invocation: Invocation, _ options: [(String, [String], String)]
+  ) throws -> (OutputPolicy, [(String, String)]) {
+    var policy = OutputPolicy(overwrite: invocation.flag("--force"))
+    let inputs = [invocation.string("--scenario"), invocation.pricingOverlay, try? invocation.dataLocation().pricing]
+    for case let input? in inputs { policy.protect(input) }
+    var files: [(String, String)] = []
+    for (option, extensions, kind) in options {
+      guard let path = invocation.string(option) else { continue }
+      // An input is named as such whatever its name; then the name must say what is written.
+      if let input = policy.input(at: path) { throw OutputFileError.isInput(path, input: input.path) }
+      let lower = path.lowercased()
+      guard extensions.contains(where: { lower.hasSuffix("." + $0) }) else {
+        throw OutputFileError.wrongExtension(path, expected: extensions[0], kind: kind)
+      }
+      if files.contains(where: { $0.1 == path }) { throw OutputFileError.duplicate(path) }
+      try policy.check(path)
+      files.append((option, path))
+    }
+    return (policy, files)
   }
 
   static func runROI(_ invocation: inout Invocation) throws -> Int32 {
-    // Check the chart's path before any work: it may not replace a file without --force, nor
-    // ever the scenario or a pricing table this run reads.
-    let chart = invocation.string("--chart")
-    var policy = OutputPolicy(overwrite: invocation.flag("--force"))
-    if let chart {
-      let inputs = [invocation.string("--scenario"), invocation.pricingOverlay, try? invocation.dataLocation().pricing]
-      for case let input? in inputs { policy.protect(input) }
-      try policy.check(chart)
-    }
+    let (policy, files) = try outputs(
+      invocation, [("--chart", ["svg"], "SVG charts"), ("--component-chart", ["svg"], "SVG charts")])
     let result = try result(&invocation)
     let candidates = try selected(result, invocation)
-    let report = ScenarioReport(result: result, money: invocation.moneyFormat)
-    if let chart {
-      try AtomicFile.write(
-        CumulativeCostChart(result: result, money: invocation.moneyFormat).svg(), to: chart, policy: policy)
+    let monthly = invocation.flag("--monthly")
+    let runnable = candidates.filter { $0.figures != nil }.map(\.name)
+    let table = invocation.string("--table") ?? (invocation.format == .csv && monthly ? "cashflow" : nil)
+    if table == "cashflow", runnable.count > 1, invocation.format != .json {
+      throw UsageError.oneTableOfMany("cashflow", narrowWith: "--candidate", choices: runnable)
     }
-    if invocation.flag("--monthly") {
-      let table = report.monthlyTable(candidates)
-      if invocation.format == .json {
-        invocation.print(result.json(candidates: candidates).rendered())
-      } else {
-        invocation.print(
-          table.rendered(as: invocation.format) + report.eventsSection(of: candidates, as: invocation.format)
-            + overlayNote(report, invocation.format))
-      }
-      return CLI.ExitCode.success
+    let view = ScenarioReport(result: result, money: invocation.moneyFormat)
+    var writes: [(String, String)] = []
+    for (option, path) in files {
+      let svg =
+        option == "--chart"
+        ? CumulativeCostChart(result: result, money: invocation.moneyFormat).svg()
+        : ComponentCostChart(result: result, money: invocation.moneyFormat, candidates: candidates).svg()
+      writes.append((path, svg))
     }
-    switch invocation.format {
-    case .json:
-      invocation.print(result.json(candidates: candidates).rendered())
-    case .table, .markdown, .csv:
-      var text = invocation.format == .table ? header(result) + "\n" : ""
-      text += candidates.map { candidate in
-        var block = report.financeTable(candidate).rendered(as: invocation.format)
-        if let note = report.statusNote(candidate) {
-          block +=
-            invocation.format == .csv
-            ? "\n" + TextTable(columns: [.init("status")], rows: [[note]]).renderedCSV() : "\n" + note + "\n"
-        }
-        return block + report.eventsSection(of: [candidate], as: invocation.format)
-      }.joined(separator: "\n")
-      text += overlayNote(report, invocation.format)
-      invocation.print(text)
-    }
+    _ = try AtomicFile.writeAll(writes, policy: policy)
+    try invocation.emit(view.roiReport(candidates, monthly: monthly))
     return CLI.ExitCode.success
   }
 
-  /// Which values came from the user's pricing overlay: a line under a table, a section in CSV.
-  static func overlayNote(_ report: ScenarioReport, _ format: OutputFormat) -> String {
-    guard !report.result.overlaidValues.isEmpty else { return "" }
-    switch format {
-    case .csv: return "\npricing overlay\n" + report.overlayTable.renderedCSV()
-    case .table, .markdown: return "\n" + report.overlayLines
-    case .json: return ""
-    }
+  static func runReport(_ invocation: inout Invocation) throws -> Int32 {
+    let (policy, files) = try outputs(invocation, [("--out", ["html", "htm"], "an HTML page")])
+    let result = try result(&invocation)
+    let candidates = try selected(result, invocation)
+    let view = ScenarioReport(result: result, money: invocation.moneyFormat)
+    let command = (["ftcost"] + invocation.arguments).map(Self.shellQuoted).joined(separator: " ")
+    let document = view.fullReport(candidates, command: command, generatedOn: invocation.today)
+    let html = try document.rendered(as: .html, options: RenderOptions(money: view.money))
+    guard let path = files.first?.1 else { return CLI.ExitCode.usage }
+    _ = try AtomicFile.writeAll([(path, html)], policy: policy)
+    invocation.print(
+      "wrote \(path): \(ScenarioReport.months(result.scenario.horizonMonths)) of \(result.scenario.name)")
+    return CLI.ExitCode.success
+  }
+
+  /// A word as a POSIX shell reads it back: bare when it is safe, else in single quotes.
+  static func shellQuoted(_ word: String) -> String {
+    let safe = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,@%+")
+    if !word.isEmpty, word.unicodeScalars.allSatisfy(safe.contains) { return word }
+    return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
   }
 
   static func runBreakeven(_ invocation: inout Invocation) throws -> Int32 {
@@ -205,78 +203,18 @@ enum ScenarioCommands {
     let current = base.scenario.workload.requestsPerMonth
     let from = sweep?.0 ?? max(1, current / 100)
     let to = sweep?.1 ?? max(from * 10, current * 100)
-    guard let figures = candidate.figures else {
+    guard candidate.figures != nil else {
       throw CommandFailure(
         "candidate '\(candidate.name)' cannot run (\(candidate.status.reason ?? "infeasible")), so it has no break-even volume; change the scenario's start_date or the candidate's model"
       )
     }
-    let rows = VolumeSweep.run(base, candidate: candidate.name, from: from, to: to, steps: steps).points
-    let money = invocation.moneyFormat.currency(base.currency)
-    let report = ScenarioReport(result: base, money: money)
-    if invocation.format == .json {
-      invocation.print(
-        JSON.object([
-          ("scenario", .string(base.scenario.name)),
-          ("candidate", .string(candidate.name)),
-          ("horizon_months", .integer(Int64(base.scenario.horizonMonths))),
-          ("break_even_requests_per_month", .number(figures.breakEvenRequestsPerMonth)),
-          (
-            "sweep",
-            .array(
-              rows.map { point in
-                let row = point.figures
-                return .object([
-                  ("requests_per_month", .number(point.requestsPerMonth)),
-                  ("replicas", row.monthlyHosting.first.map { .integer($0.replicas) } ?? .null),
-                  ("payback_months", .number(row.paybackMonths)),
-                  ("roi", .number(row.roi)), ("net_benefit", .number(row.netBenefit)), ("npv", .number(row.npv)),
-                ])
-              })
-          ),
-          ("overrides", .object(base.overrides.map { ($0.0, JSON.string($0.1)) })),
-          ("pricing_overlay_values", .array(base.overlaidValues.map { .string($0) })),
-        ]).rendered())
-      return CLI.ExitCode.success
-    }
-    // A self-hosted candidate steps in replicas: the sweep shows how many month 1 needs.
-    let hosted = figures.cost.hosting != nil
-    var columns: [TextTable.Column] = [
-      .init("requests/month", .right), .init("payback", .right), .init("ROI", .right), .init("net benefit", .right),
-      .init("NPV", .right),
-    ]
-    if hosted { columns.append(.init("replicas", .right)) }
-    var table = TextTable(columns: columns)
-    for point in rows {
-      let row = point.figures
-      var cells = [
-        MoneyFormat.count(point.requestsPerMonth), report.payback(row.paybackMonths), row.roi.map(money.percent) ?? "-",
-        money.total(row.netBenefit), money.total(row.npv),
-      ]
-      if hosted { cells.append(row.monthlyHosting.first.map { String($0.replicas) } ?? "-") }
-      table.append(cells)
-    }
-    let point =
-      figures.breakEvenRequestsPerMonth.map { report.breakEven($0) + " requests/month (month 1)" }
-      ?? "never: no volume up to 10^12 requests a month repays it"
-    var summary =
-      "\(candidate.name) vs \(base.baseline.cost.plan.name): break-even at \(point) over \(ScenarioReport.months(base.scenario.horizonMonths))."
-    if let note = report.statusNote(candidate) { summary += " " + note }
-    if let capacity = figures.cost.hosting?.requestsPerReplicaMonth {
-      summary +=
-        " One replica serves up to \(MoneyFormat.grouped(capacity.rounded(scale: 0, .down))) requests a month at \(money.percent(figures.cost.hosting?.maxUtilization ?? 0)) utilisation; each multiple of that needs one more."
-    }
+    let points = VolumeSweep.run(base, candidate: candidate.name, from: from, to: to, steps: steps)
     let others = base.candidates.filter { $0.name != candidate.name }.map(\.name)
-    if !named && !others.isEmpty {
-      summary += " Other candidates: \(others.joined(separator: ", ")) (pick one with --candidate)."
-    }
-    var text: String
-    switch invocation.format {
-    case .table: text = header(base) + "\n" + summary + "\n\n" + table.renderedText()
-    case .markdown: text = summary + "\n\n" + table.renderedMarkdown()
-    case .csv, .json:
-      text = table.renderedCSV() + "\n" + TextTable(columns: [.init("summary")], rows: [[summary]]).renderedCSV()
-    }
-    invocation.print(text + overlayNote(report, invocation.format))
+    let more =
+      !named && !others.isEmpty
+      ? ["Other candidates: \(others.joined(separator: ", ")) (pick one with --candidate)."] : []
+    let view = ScenarioReport(result: base, money: invocation.moneyFormat)
+    try invocation.emit(view.breakevenReport(candidate, sweep: points, more: more))
     return CLI.ExitCode.success
   }
 

@@ -20,7 +20,7 @@ enum TokensCommand {
       OptionSpec(
         "--replace-invalid-utf8", .flag,
         help: "Count each invalid UTF-8 sequence as U+FFFD instead of failing (Python's errors=\"replace\")."),
-      CommonOptions.format(), CommonOptions.pricing,
+      CommonOptions.format(), CommonOptions.table, CommonOptions.pricing,
     ],
     run: { invocation in try run(&invocation) })
 
@@ -56,25 +56,27 @@ enum TokensCommand {
       invocation.warn(
         "warning: \(model.id)'s tokenizer is not public; this is an estimate counted with \(encoding.rawValue)")
     }
-    if invocation.format == .json {
-      invocation.print(
-        JSON.object([
-          ("file", .string(path)), ("encoding", .string(encoding.rawValue)), ("model", .string(model?.id)),
-          ("estimate", .bool(estimate)), ("tokens", .integer(Int64(result.tokens))),
-          ("bytes", .integer(Int64(result.bytes))),
-        ]).rendered())
-    } else if invocation.format == .csv || invocation.format == .markdown {
-      let table = TextTable(
-        columns: [
-          .init("file"), .init("encoding"), .init("estimate"), .init("tokens", .right), .init("bytes", .right),
-        ],
-        rows: [[path, encoding.rawValue, estimate ? "yes" : "no", String(result.tokens), String(result.bytes)]])
-      invocation.print(table.rendered(as: invocation.format))
-    } else {
-      invocation.print(
-        "\(MoneyFormat.grouped(Decimal(result.tokens))) tokens\(estimate ? " (estimate)" : "") (\(encoding.rawValue), \(MoneyFormat.grouped(Decimal(result.bytes))) bytes)"
-      )
-    }
+    let json = JSON.object([
+      ("file", .string(path)), ("encoding", .string(encoding.rawValue)), ("model", .string(model?.id)),
+      ("estimate", .bool(estimate)), ("tokens", .integer(Int64(result.tokens))),
+      ("bytes", .integer(Int64(result.bytes))),
+    ])
+    let table = ReportTable(
+      name: "tokens",
+      columns: [
+        .init("file", "file"), .init("encoding", "encoding"), .init("estimate", "estimate"), .init("tokens", "tokens"),
+        .init("bytes", "bytes"),
+      ],
+      rows: [
+        [
+          .text(path), .text(encoding.rawValue), .text(estimate ? "yes" : "no"), .count(Decimal(result.tokens)),
+          .count(Decimal(result.bytes)),
+        ]
+      ], isDetail: true)
+    let line =
+      "\(MoneyFormat.grouped(Decimal(result.tokens))) tokens\(estimate ? " (estimate)" : "") (\(encoding.rawValue), \(MoneyFormat.grouped(Decimal(result.bytes))) bytes)"
+    try invocation.emit(
+      Report(title: path, blocks: [.lines([line]), .table(table)], json: json, primaryTable: "tokens"))
     return CLI.ExitCode.success
   }
 

@@ -27,7 +27,7 @@ enum TrainCommand {
       OptionSpec(
         "--method", .value("method"), help: "With --gpu: lora (default) or full fine-tuning.",
         completion: .values(TrainingMethod.allCases.map(\.rawValue))),
-      CommonOptions.asOf, CommonOptions.format(), CommonOptions.pricing, CommonOptions.rounding,
+      CommonOptions.asOf, CommonOptions.format(), CommonOptions.table, CommonOptions.pricing, CommonOptions.rounding,
     ],
     run: { invocation in try run(&invocation) })
 
@@ -74,7 +74,7 @@ enum TrainCommand {
         on: try invocation.asOf(), examples: examples, tokensPerExample: perExample, trainingTokens: trainingTokens,
         epochs: resolvedEpochs, hours: hours)
       noteEpochs(&invocation)
-      printGPUQuote(quote, examples: examples, into: &invocation)
+      try printGPUQuote(quote, examples: examples, into: &invocation)
       return CLI.ExitCode.success
     }
     if let method {
@@ -85,7 +85,7 @@ enum TrainCommand {
     let plan = try TrainingPlan.resolve(
       model: model, examples: examples, tokensPerExample: perExample, trainingTokens: trainingTokens,
       defaultExampleTokens: nil, epochs: resolvedEpochs, hours: hours)
-    print(plan, model: model, examples: examples, into: &invocation)
+    try print(plan, model: model, examples: examples, into: &invocation)
     return CLI.ExitCode.success
   }
 
@@ -101,65 +101,9 @@ enum TrainCommand {
   }
 
   /// Prints a job on rented GPUs next to the managed services' price for the same job.
-  static func printGPUQuote(_ quote: GPUTrainingQuote, examples: Int64?, into invocation: inout Invocation) {
-    let money = invocation.moneyFormat.currency(quote.gpu.currency)
-    let plan = quote.plan
-    let rate = quote.gpu.gpuPerHour ?? 0
+  static func printGPUQuote(_ quote: GPUTrainingQuote, examples: Int64?, into invocation: inout Invocation) throws {
     if let stale = quote.gpu.stalenessWarning(today: invocation.today) { invocation.warn("warning: \(stale)") }
-    if invocation.format == .json {
-      invocation.print(
-        JSON.object([
-          ("model", .string(quote.model.id)),
-          ("method", .string(quote.method.rawValue)),
-          ("gpu", .string(quote.gpu.id)),
-          ("gpus_per_replica", .integer(quote.gpusPerReplica)),
-          ("gpu_per_hour", .number(rate)),
-          ("gpu_price_source", .string(quote.gpu.source)),
-          ("gpu_price_as_of", .string(quote.gpu.asOf.description)),
-          ("examples", examples.map { .integer($0) } ?? .null),
-          ("training_tokens_per_epoch", .integer(plan.tokensPerEpoch)),
-          ("epochs", .integer(plan.epochs)),
-          ("billed_tokens", .integer(plan.billedTokens)),
-          ("training_tokens_per_second", .number(quote.tokensPerSecond)),
-          ("gpu_hours", .number(plan.gpuHours)),
-          ("cost", .number(plan.cost)),
-          (
-            "managed",
-            .array(
-              quote.managed.map { service, job in
-                .object([
-                  ("service", .string(service.id)), ("training", .number(service.fineTuning?.training)),
-                  ("cost", .number(job.cost)),
-                ])
-              })
-          ),
-        ]).rendered())
-      return
-    }
-    var table = TextTable(columns: [.init("measure"), .init("value", .right)])
-    table.append(["model", quote.model.id])
-    table.append(["method", quote.method.rawValue])
-    table.append(["GPU", "\(quote.gpusPerReplica)x \(quote.gpu.id) at \(money.price(rate)) per GPU-hour"])
-    table.append(["training tokens per epoch", MoneyFormat.grouped(Decimal(plan.tokensPerEpoch))])
-    table.append(["epochs", "\(plan.epochs)\(plan.epochsAreAutomatic ? " (auto)" : "")"])
-    if let speed = quote.tokensPerSecond {
-      table.append(["training speed per replica", MoneyFormat.grouped(speed) + " tokens/s"])
-    }
-    table.append(["GPU-hours", MoneyFormat.grouped((plan.gpuHours ?? 0).rounded(scale: 2, .plain))])
-    table.append(["training cost", money.total(plan.cost)])
-    for (service, job) in quote.managed {
-      table.append([
-        "on \(service.id) (\(service.fineTuning?.training.map(money.price) ?? "-") per 1M)", money.total(job.cost),
-      ])
-    }
-    var text = table.rendered(as: invocation.format)
-    if invocation.format != .csv {
-      text += "GPU price: \(quote.gpu.source) (as of \(quote.gpu.asOf))\n"
-      if quote.tokensPerSecond != nil, let source = quote.model.selfHosting?.source {
-        text += "Training speed: \(source)\n"
-      }
-    }
-    invocation.print(text)
+    try invocation.emit(quote.report(examples: examples))
   }
 
   /// The `--model` priced on `--as-of` (default today); an error when it cannot be trained then.
@@ -170,10 +114,10 @@ enum TrainCommand {
   }
 
   /// Prints a resolved training plan in the chosen format.
-  static func print(_ plan: TrainingPlan, model: ModelPricing, examples: Int64?, into invocation: inout Invocation) {
-    let money = invocation.moneyFormat.currency(model.currency)
+  static func print(
+    _ plan: TrainingPlan, model: ModelPricing, examples: Int64?, into invocation: inout Invocation
+  ) throws {
     let trainingPath = plan.hours == nil ? "fine_tuning.training" : "fine_tuning.training_per_hour"
-    let unconfirmed = model.isUnconfirmed(trainingPath)
     if let stale = model.stalenessWarning(today: invocation.today) { invocation.warn("warning: \(stale)") }
     if let closes = model.fineTuningNewJobsUntil {
       invocation.warn("warning: \(model.providerDisplayName) fine-tuning takes its last new jobs on \(closes)")
@@ -181,46 +125,11 @@ enum TrainCommand {
     if let stop = model.stopsServing(fineTuned: true) {
       invocation.warn("warning: fine-tuned \(model.id) models stop serving on \(stop)")
     }
-    for line in PriceUse.overlaid(in: [PriceUse(model: model, paths: [trainingPath])]) {
-      invocation.warn("note: from your pricing overlay: \(line)")
-    }
-    if invocation.format == .json {
-      invocation.print(
-        JSON.object([
-          ("model", .string(model.id)),
-          ("examples", examples.map { .integer($0) } ?? .null),
-          ("training_tokens_per_epoch", .integer(plan.tokensPerEpoch)),
-          ("epochs", .integer(plan.epochs)),
-          ("epochs_auto", .bool(plan.epochsAreAutomatic)),
-          ("billed_tokens", .integer(plan.billedTokens)),
-          ("truncated_examples", .integer(plan.truncatedExamples)),
-          ("training_hours", .number(plan.hours)),
-          ("cost", .number(plan.cost)),
-          ("as_of", .string(try? invocation.asOf().description)),
-          ("unconfirmed", .bool(unconfirmed)),
-          (
-            "pricing_overlay_values",
-            .array(PriceUse.overlaid(in: [PriceUse(model: model, paths: [trainingPath])]).map { .string($0) })
-          ),
-        ]).rendered())
-      return
-    }
-    var table = TextTable(columns: [.init("measure"), .init("value", .right)])
-    table.append(["model", model.id])
-    if let examples { table.append(["examples", MoneyFormat.grouped(Decimal(examples))]) }
-    if let hours = plan.hours {
-      table.append(["training hours", MoneyFormat.grouped(hours)])
-      table.append(["rate per hour", model.fineTuning?.trainingPerHour.map(money.price) ?? "-"])
-    } else {
-      table.append(["training tokens per epoch", MoneyFormat.grouped(Decimal(plan.tokensPerEpoch))])
-      table.append(["epochs", "\(plan.epochs)\(plan.epochsAreAutomatic ? " (auto)" : "")"])
-      table.append(["billed tokens", MoneyFormat.grouped(Decimal(plan.billedTokens))])
-      table.append(["price per 1M training tokens", model.fineTuning?.training.map(money.price) ?? "-"])
-    }
-    if plan.truncatedExamples > 0 {
-      table.append(["examples billed at the per-example cap", MoneyFormat.grouped(Decimal(plan.truncatedExamples))])
-    }
-    table.append(["training cost", money.total(plan.cost) + (unconfirmed ? " (unconfirmed price)" : "")])
-    invocation.print(table.rendered(as: invocation.format))
+    let overlaid = PriceUse.overlaid(in: [PriceUse(model: model, paths: [trainingPath])])
+    for line in overlaid { invocation.warn("note: from your pricing overlay: \(line)") }
+    try invocation.emit(
+      plan.report(
+        model: model, examples: examples, asOf: try? invocation.asOf(),
+        unconfirmed: model.isUnconfirmed(trainingPath), overlaid: overlaid))
   }
 }

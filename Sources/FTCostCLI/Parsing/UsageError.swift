@@ -32,6 +32,9 @@ public enum UsageError: Error, Equatable, Sendable {
   case answer(AdviceError)
   /// A `--set` override the scenario refuses; the library words why.
   case invalidOverride(String)
+  /// One table asked for (`--table cashflow`, or CSV's only table) that exists once for each of
+  /// `choices`; `narrowWith` (`--candidate`) picks one.
+  case oneTableOfMany(String, narrowWith: String, choices: [String])
 }
 
 /// Why a value was refused; `UsageErrorFormatter` words it.

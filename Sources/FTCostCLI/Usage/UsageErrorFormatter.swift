@@ -66,6 +66,12 @@ public struct UsageErrorFormatter {
       return "Missing answer for '\(key)' (\(allowed)): add --answer \(key)=…"
     case .invalidOverride(let reason):
       return reason
+    case .oneTableOfMany(let table, let option, let choices):
+      let tables =
+        choices.isEmpty
+        ? "more than one '\(table)' table"
+        : "a '\(table)' table for each of \(Self.list(choices, conjunction: "and"))"
+      return "The report has \(tables), and this output holds one; pick one with '\(synopsis(option))'"
     }
   }
 
@@ -79,6 +85,7 @@ public struct UsageErrorFormatter {
     case .missingOneOf(let names): name = names.first
     case .answer: name = "--answer"
     case .invalidOverride: name = "--set"
+    case .oneTableOfMany(_, let option, _): name = option
     case .unknownOption, .unknownSubcommand, .unexpectedValue, .unexpectedArguments, .conflictingOptions:
       name = nil
     }

@@ -5,11 +5,13 @@ import Foundation
 public enum ScenarioEngine {
   /// Prices, schedules and compares every plan of `scenario`.
   ///
-  /// The calendar starts on the scenario's `start_date`, else on `today`.
+  /// The calendar starts on the scenario's `start_date`, else on `today`. `breakEven` false
+  /// leaves out the break-even volumes (uncertainty analysis prices thousands of variants and
+  /// reads only net benefit, NPV and payback).
   public static func run(
-    _ scenario: Scenario, catalog: PricingCatalog, today: ISODate, file: String = "scenario"
+    _ scenario: Scenario, catalog: PricingCatalog, today: ISODate, file: String = "scenario", breakEven: Bool = true
   ) throws -> ScenarioResult {
-    let result = evaluate(try plan(scenario, catalog: catalog, today: today, file: file))
+    let result = evaluate(try plan(scenario, catalog: catalog, today: today, file: file), breakEven: breakEven)
     if let reason = result.unrepresentable { throw ScenarioError.notRepresentable(file: file, reason: reason) }
     return result
   }

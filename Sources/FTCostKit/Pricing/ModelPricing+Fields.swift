@@ -32,3 +32,44 @@ extension ModelPricing {
     }
   }
 }
+
+extension ModelPricing {
+  /// The model with the price at `path` set to `value`, or `nil` when it has no price there.
+  ///
+  /// Dated price changes of the same field still apply from their dates.
+  public func setting(price value: Decimal, at path: String) -> ModelPricing? {
+    guard price(at: path) != nil else { return nil }
+    func set(_ prices: inout InferencePrices?, _ field: Substring) {
+      switch field {
+      case "input": prices?.input = value
+      case "cached_input": prices?.cachedInput = value
+      case "output": prices?.output = value
+      case "batch_input": prices?.batchInput = value
+      case "batch_output": prices?.batchOutput = value
+      default: break
+      }
+    }
+    var model = self
+    let parts = path.split(separator: ".")
+    switch (parts.first, parts.count) {
+    case ("inference", 2): set(&model.inference, parts[1])
+    case ("embedding", 2):
+      if parts[1] == "input" { model.embedding?.input = value } else { model.embedding?.batchInput = value }
+    case ("gpu_per_hour", 1): model.gpuPerHour = value
+    case ("fine_tuning", 3):
+      guard var fineTuning = model.fineTuning else { return nil }
+      set(&fineTuning.inference, parts[2])
+      model.fineTuning = fineTuning
+    case ("fine_tuning", 2):
+      switch parts[1] {
+      case "training": model.fineTuning?.training = value
+      case "training_per_hour": model.fineTuning?.trainingPerHour = value
+      case "hosting_per_hour": model.fineTuning?.hostingPerHour = value
+      case "storage_per_month": model.fineTuning?.storagePerMonth = value
+      default: return nil
+      }
+    default: return nil
+    }
+    return model
+  }
+}

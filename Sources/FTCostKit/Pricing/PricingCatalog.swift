@@ -110,6 +110,17 @@ public struct PricingCatalog: Sendable {
     throw .unknownModel(name, suggestions: Suggestions.closest(to: name, in: allNames))
   }
 
+  /// The catalog with one model's price at `field` set to `value` (an uncertain price); `nil`
+  /// when the model is unknown or has no such price.
+  public func setting(price value: Decimal, of name: String, at field: String) -> PricingCatalog? {
+    guard let position = index[name] ?? index[name.lowercased()],
+      let changed = models[position].setting(price: value, at: field)
+    else { return nil }
+    var catalog = self
+    catalog.models[position] = changed
+    return catalog
+  }
+
   /// A model's measured throughput on GPUs, or that of the open-weight model a managed entry runs.
   public func selfHosting(of model: ModelPricing) -> SelfHosting? {
     model.selfHosting ?? model.openModel.flatMap { try? self.model(named: $0) }?.selfHosting

@@ -87,94 +87,35 @@ extension Advice {
     }
   }
 
-  /// The advice as the terminal shows it.
-  public func text(money: MoneyFormat = MoneyFormat()) -> String {
-    var out = "Recommendation: \(recommendation.rawValue)\n\(summary)\n\nWhy:\n"
-    for (index, step) in path.enumerated() {
-      out += "  \(index + 1). \(step.question.text) -> \(step.answer)\n     \(step.rule) [\(step.source)]\n"
+  /// The advice as a document: the recommendation, why (each answer with its rule and source,
+  /// then each revision the numbers made), the engine's numbers, next steps, caveats and where
+  /// the numbers disagree; each format's renderer lays it out (markdown: headings and tables).
+  public func report(money: MoneyFormat = MoneyFormat()) -> Report {
+    var report = Report(title: "Advice: \(recommendation.rawValue)", json: json)
+    var opening = ["Recommendation: \(recommendation.rawValue)", summary]
+    if let startDate { opening.append("Start date: \(startDate).") }
+    report.append(.lines(opening))
+    var why = path.enumerated().map { index, step in
+      "\(index + 1). \(step.question.text) -> \(step.answer)\n   \(step.rule) [\(step.source)]"
     }
-    for revision in revisions {
-      out += "  Then: \(revision.from.rawValue) -> \(revision.to.rawValue): \(revision.reason) [\(revision.source)]\n"
-    }
-    if let costs {
-      let report = ScenarioReport(result: costs, money: money.currency(costs.currency))
-      out +=
-        "\nThe numbers (\(costs.scenario.name), from \(costs.start)):\n" + report.comparisonTable.renderedText()
-        + report.eventLines + report.overlayLines + report.verdict + "\n"
-      out += headline(money: money).map { $0 + "\n" }.joined()
-    }
-    if !nextSteps.isEmpty {
-      out += "\nNext steps:\n" + nextSteps.map { "  - \($0)\n" }.joined()
-    }
-    if !caveats.isEmpty {
-      out += "\nCaveats:\n" + caveats.map { "  - \($0)\n" }.joined()
-    }
-    if !conflicts.isEmpty {
-      out += "\nWhere the numbers disagree:\n" + conflicts.map { "  - \($0)\n" }.joined()
-    }
-    return out
-  }
-
-  /// The advice as a markdown document: headings, the path as a numbered list, and a table of the
-  /// numbers.
-  public func markdown(money: MoneyFormat = MoneyFormat()) -> String {
-    var out = "# Advice: \(recommendation.rawValue)\n\n\(summary)\n"
-    if let startDate { out += "\nStart date: \(startDate).\n" }
-    out += "\n## Why\n\n"
-    for (index, step) in path.enumerated() {
-      out += "\(index + 1). **\(step.question.text)** \(step.answer): \(step.rule) (\(step.source))\n"
-    }
-    if !revisions.isEmpty {
-      out += "\n"
-      for revision in revisions {
-        out +=
-          "- **\(revision.from.rawValue) -> \(revision.to.rawValue).** \(revision.reason) (\(revision.source))\n"
-      }
-    }
+    why += revisions.map { "Then: \($0.from.rawValue) -> \($0.to.rawValue): \($0.reason) [\($0.source)]" }
+    report.append(.list(title: "Why", items: why))
     if let costs {
       let money = money.currency(costs.currency)
-      let report = ScenarioReport(result: costs, money: money)
-      out +=
-        "\n## The numbers\n\n\(costs.scenario.name): \(MoneyFormat.count(costs.scenario.workload.requestsPerMonth)) requests a month over \(costs.scenario.horizonMonths) months from \(costs.start).\n\n"
-      var table = TextTable(columns: [
-        .init("plan"), .init("strategy"), .init("model"), .init("one-time", .right), .init("month 1", .right),
-        .init("payback", .right), .init("break-even requests/month", .right),
-        .init("net over \(costs.scenario.horizonMonths) months", .right),
-      ])
-      table.append([
-        costs.scenario.baseline.name + " (staying)", costs.scenario.baseline.strategy.rawValue,
-        costs.scenario.baseline.model, money.total(costs.baseline.cost.oneTimeCost),
-        money.total(costs.baseline.monthlyCost.first ?? 0), "-", "-", "-",
-      ])
-      for candidate in costs.candidates {
-        guard let figures = candidate.figures else {
-          table.append([
-            candidate.name, candidate.plan.strategy.rawValue, candidate.plan.model, "-", "-",
-            "cannot run: \(candidate.status.reason ?? "infeasible")", "-", "-",
-          ])
-          continue
-        }
-        table.append([
-          candidate.name, candidate.plan.strategy.rawValue, candidate.plan.model,
-          money.total(figures.cost.oneTimeCost), money.total(figures.monthlyCost.first ?? 0),
-          report.payback(figures.paybackMonths),
-          figures.breakEvenRequestsPerMonth.map { MoneyFormat.count($0.rounded(scale: 0, .up)) } ?? "never",
-          money.total(figures.netBenefit),
-        ])
-      }
-      out += table.renderedMarkdown() + "\n" + report.verdict + "\n"
-      let lines = headline(money: money)
-      if !lines.isEmpty { out += "\n" + lines.map { "- \($0)\n" }.joined() }
+      let view = ScenarioReport(result: costs, money: money)
+      report.append(.heading("The numbers (\(costs.scenario.name), from \(costs.start))"))
+      report.append(.table(view.comparisonTable))
+      report.append(.events(title: "Events", view.events))
+      report.append(.notes(view.overlayLines))
+      report.append(.verdict(view.verdict))
+      report.append(.notes(headline(money: money)))
     }
-    func section(_ title: String, _ items: [String]) {
-      guard !items.isEmpty else { return }
-      out += "\n## \(title)\n\n" + items.map { "- \($0)\n" }.joined()
-    }
-    section("Next steps", nextSteps)
-    section("Caveats", caveats)
-    section("Where the numbers disagree", conflicts)
-    return out
+    report.append(.list(title: "Next steps", items: nextSteps))
+    report.append(.list(title: "Caveats", items: caveats))
+    report.append(.list(title: "Where the numbers disagree", items: conflicts))
+    return report
   }
+
 }
 
 extension DecisionTree {

@@ -282,15 +282,15 @@ public struct DocsGenerator {
     for (file, scenario) in examples {
       let result = try ScenarioEngine.run(
         scenario, catalog: catalog, today: scenario.startDate ?? referenceDate, file: file)
-      let report = ScenarioReport(result: result, money: money)
+      let view = ScenarioReport(result: result, money: money)
       out +=
         "\n## \(scenario.name)\n\n`examples/\(file)` - \(MoneyFormat.count(scenario.workload.requestsPerMonth)) requests a month over \(scenario.horizonMonths) months from \(result.start).\n\n"
-      out += report.comparisonTable.renderedMarkdown()
-      if !report.events.isEmpty {
-        out += "\nDated events inside the horizon:\n\n" + report.eventsTable.renderedMarkdown()
-      }
-      out += report.hostingSection(as: .markdown)
-      out += "\n" + report.verdict + "\n"
+      var page = Report(title: scenario.name, json: .null)
+      page.append(.table(view.comparisonTable))
+      page.append(.events(title: "Dated events inside the horizon", view.events))
+      page.blocks += view.hostingBlocks
+      page.append(.verdict(view.verdict))
+      out += (try? MarkdownRenderer().render(page, options: RenderOptions(money: money))) ?? ""
     }
     return out
   }
@@ -330,31 +330,27 @@ public struct DocsGenerator {
   public static let rulesStart = "<!-- ftcost:cost-rules:start -->"
   public static let rulesEnd = "<!-- ftcost:cost-rules:end -->"
 
+  /// `compare`'s output for an example scenario, after the command line that prints it.
+  func compareOutput(_ name: String) throws -> String? {
+    guard let scenario = examples.first(where: { $0.0 == name })?.1 else { return nil }
+    let result = try ScenarioEngine.run(
+      scenario, catalog: catalog, today: scenario.startDate ?? referenceDate, file: name)
+    let report = ScenarioReport(result: result, money: money).compareReport()
+    let text = (try? TextRenderer().render(report, options: RenderOptions(money: money))) ?? ""
+    return "$ ftcost compare --scenario examples/\(name)\n" + text
+  }
+
   /// Module 20.4's example at its own time and from 2026-12-01, as `compare` prints them.
   public func thenAndNow() throws -> String {
     let names = ["module-20-distillation.json", "module-20-distillation-now.json"]
-    var out = "```\n"
-    for name in names {
-      guard let scenario = examples.first(where: { $0.0 == name })?.1 else { continue }
-      let result = try ScenarioEngine.run(
-        scenario, catalog: catalog, today: scenario.startDate ?? referenceDate, file: name)
-      let report = ScenarioReport(result: result, money: money)
-      out +=
-        "$ ftcost compare --scenario examples/\(name)\n" + report.comparisonTable.renderedText() + "\n"
-        + report.eventLines + report.verdict + "\n\n"
-    }
-    return String(out.dropLast()) + "```\n"
+    let outputs = try names.compactMap { try compareOutput($0) }
+    return "```\n" + outputs.joined(separator: "\n") + "```\n"
   }
 
   /// The self-hosting example as `compare` prints it.
   public func selfHostedExample() throws -> String {
-    let name = "self-hosted-qwen-vs-api.json"
-    guard let scenario = examples.first(where: { $0.0 == name })?.1 else { return "" }
-    let result = try ScenarioEngine.run(
-      scenario, catalog: catalog, today: scenario.startDate ?? referenceDate, file: name)
-    let report = ScenarioReport(result: result, money: money)
-    return "```\n$ ftcost compare --scenario examples/\(name)\n" + report.comparisonTable.renderedText() + "\n"
-      + report.eventLines + String(report.hostingSection(as: .table).dropFirst()) + report.verdict + "\n```\n"
+    guard let output = try compareOutput("self-hosted-qwen-vs-api.json") else { return "" }
+    return "```\n" + output + "```\n"
   }
 
   /// The cost rules as the README lists them, one bullet per rule, in the words of `CostRules`.

@@ -1,25 +1,34 @@
 import Foundation
 
 extension PricingAudit {
-  /// The findings as a table (text or markdown), worst first, with a closing count.
-  public func rendered(as format: OutputFormat) -> String {
-    if format == .json { return json.rendered() + "\n" }
-    var text = ""
+  /// The audit as a document: the findings, worst first, then a closing count.
+  public var report: Report {
+    var report = Report(title: "Pricing audit on \(today)", json: json, primaryTable: "findings")
     if !findings.isEmpty {
-      var table = TextTable(columns: [.init("severity"), .init("check"), .init("model"), .init("finding")])
+      var table = ReportTable(
+        name: "findings",
+        columns: [
+          .init("severity", "severity"), .init("check", "check"), .init("model", "model"),
+          .init("finding", "finding"),
+        ])
       for finding in findings {
-        table.append([finding.severity.rawValue, finding.check.rawValue, finding.subject, finding.message])
+        table.append([
+          .text(finding.severity.rawValue), .text(finding.check.rawValue), .text(finding.subject),
+          .text(finding.message),
+        ])
       }
-      text += table.rendered(as: format) + "\n"
+      report.append(.table(table))
     }
     let counts = Severity.allCases.map { severity -> String in
       let count = findings.filter { $0.severity == severity }.count
       return "\(count) \(severity.rawValue)\(count == 1 ? "" : "s")"
     }
-    text +=
-      (hasErrors ? "failed" : "ok")
-      + ": \(counts.joined(separator: ", ")) in \(modelCount) model\(modelCount == 1 ? "" : "s") on \(today)\n"
-    return text
+    report.append(
+      .lines([
+        (hasErrors ? "failed" : "ok")
+          + ": \(counts.joined(separator: ", ")) in \(modelCount) model\(modelCount == 1 ? "" : "s") on \(today)"
+      ]))
+    return report
   }
 
   /// The JSON document: every finding, and whether the audit passed.

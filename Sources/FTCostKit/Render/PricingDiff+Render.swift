@@ -1,42 +1,45 @@
 import Foundation
 
 extension PricingDiff {
-  /// The differences as a table (text, markdown or CSV), with a heading and a closing count.
+  /// The differences as a document: a heading, the table, and closing counts.
   ///
   /// `otherHeading` names the other side's column (`source`, `overlay`).
-  public func rendered(as format: OutputFormat, otherHeading: String) -> String {
-    if format == .json { return json.rendered() + "\n" }
+  public func report(otherHeading: String) -> Report {
     let shown = entries.filter { $0.kind != .notInSource }
     let missing = entries.filter { $0.kind == .notInSource }
-    var text = "ftcost's built-in tables against \(otherLabel), on \(today)\n\n"
+    var report = Report(title: "Pricing differences", json: json, primaryTable: "differences")
+    report.append(.lines(["ftcost's built-in tables against \(otherLabel), on \(today)"]))
+    var closing: [String] = []
     if shown.isEmpty {
-      text += "no differences\n"
+      closing.append("no differences")
     } else {
-      var table = TextTable(columns: [
-        .init("model"), .init("provider"), .init("difference"), .init("field"), .init("built-in", .right),
-        .init(otherHeading, .right),
-      ])
+      var table = ReportTable(
+        name: "differences",
+        columns: [
+          .init("model", "model"), .init("provider", "provider"), .init("difference", "difference"),
+          .init("field", "field"), .init("built_in", "built-in"), .init(otherHeading, otherHeading),
+        ])
       for entry in shown {
         table.append([
-          entry.model, entry.provider, entry.kind.label(otherHeading: otherHeading), entry.field,
-          Self.cell(entry.builtIn),
-          Self.cell(entry.other),
+          .text(entry.model), .text(entry.provider), .text(entry.kind.label(otherHeading: otherHeading)),
+          .text(entry.field), Self.cell(entry.builtIn), Self.cell(entry.other),
         ])
       }
-      text += table.rendered(as: format)
+      report.append(.table(table))
       let models = Set(shown.map(\.model)).count
-      text +=
-        "\n\(shown.count) difference\(shown.count == 1 ? "" : "s") in \(models) model\(models == 1 ? "" : "s")\n"
+      closing.append(
+        "\(shown.count) difference\(shown.count == 1 ? "" : "s") in \(models) model\(models == 1 ? "" : "s")")
       if shown.contains(where: { $0.kind == .retired }) {
-        text += "retired: one side retires the model on or before \(today), the other shows it current\n"
+        closing.append("retired: one side retires the model on or before \(today), the other shows it current")
       }
     }
     if !missing.isEmpty {
-      text +=
+      closing.append(
         "\(missing.count) built-in model\(missing.count == 1 ? " is" : "s are") not in the \(otherHeading) (not compared): "
-        + missing.map(\.model).joined(separator: ", ") + "\n"
+          + missing.map(\.model).joined(separator: ", "))
     }
-    return text
+    report.append(.lines(closing))
+    return report
   }
 
   /// The JSON document: the differences, and the built-in models the other side does not list.
@@ -70,13 +73,13 @@ extension PricingDiff {
   }
 
   /// A value in a table cell: prices in dollars, `-` for none.
-  static func cell(_ value: Value?) -> String {
+  static func cell(_ value: Value?) -> ReportCell {
     switch value {
-    case .none: return "-"
-    case .price(let price): return MoneyFormat().price(price)
-    case .date(let date): return date.description
-    case .tokens(let tokens): return MoneyFormat.grouped(Decimal(tokens))
-    case .text(let text): return text
+    case .none: return .missing("-")
+    case .price(let price): return .price(price, currency: "USD", mark: "")
+    case .date(let date): return .date(date)
+    case .tokens(let tokens): return .count(Decimal(tokens))
+    case .text(let text): return .text(text)
     }
   }
 }

@@ -21,7 +21,7 @@ extension ScenarioReport {
 
   /// One sentence per self-hosted plan: replicas, GPU-hours allocated and used, the idle share and
   /// the cost per 1M tokens.
-  public var hostingLines: String {
+  public var hostingLines: [String] {
     let horizon = Self.months(result.scenario.horizonMonths)
     return hostedPlans.map { plan, summary in
       let serving = summary.serving
@@ -38,36 +38,35 @@ extension ScenarioReport {
       line +=
         ", \(used) used, \(idle) idle (\(money.total(summary.total.cost)) of GPUs, \(money.total(summary.total.usedCost)) of it busy)"
       if let perMillion = summary.costPerMillionTokens { line += "; \(money.unit(perMillion)) per 1M tokens" }
-      return line + ".\n"
-    }.joined()
+      return line + "."
+    }
   }
 
-  /// Self-hosting month by month, for CSV and markdown: replicas, GPU-hours, GPU cost.
-  public var hostingTable: TextTable {
-    var table = TextTable(columns: [
-      .init("plan"), .init("month", .right), .init("replicas", .right), .init("GPU-hours", .right),
-      .init("used GPU-hours", .right), .init("GPU cost", .right),
-    ])
+  /// Self-hosting month by month: replicas, GPU-hours, GPU cost (a detail table the terminal view
+  /// leaves out).
+  public var hostingTable: ReportTable {
+    var table = ReportTable(
+      name: "self_hosting",
+      columns: [
+        .init("plan", "plan"), .init("month", "month"), .init("replicas", "replicas"),
+        .init("gpu_hours", "GPU-hours"), .init("used_gpu_hours", "used GPU-hours"),
+        .init("gpu_cost\(unit)", "GPU cost"),
+      ], isDetail: true)
     for (plan, summary) in hostedPlans {
       for (index, month) in summary.months.enumerated() {
         table.append([
-          plan, String(index + 1), String(month.replicas),
-          MoneyFormat.grouped(month.allocatedGPUHours.rounded(scale: 2, .plain)),
-          MoneyFormat.grouped(month.usedGPUHours.rounded(scale: 2, .plain)), money.total(month.cost),
+          .text(plan), .count(Decimal(index + 1)), .count(Decimal(month.replicas)),
+          .number(month.allocatedGPUHours, places: 2), .number(month.usedGPUHours, places: 2), .money(month.cost),
         ])
       }
     }
     return table
   }
 
-  /// The self-hosting section in `format`: sentences under a table, a markdown table, a CSV section.
-  public func hostingSection(as format: OutputFormat) -> String {
-    guard !hostedPlans.isEmpty else { return "" }
-    switch format {
-    case .table: return "\nSelf-hosting:\n" + hostingLines.split(separator: "\n").map { "  \($0)\n" }.joined()
-    case .markdown: return "\n**Self-hosting**\n\n" + hostingLines + "\n" + hostingTable.renderedMarkdown()
-    case .csv: return "\nself_hosting\n" + hostingTable.renderedCSV()
-    case .json: return ""
-    }
+  /// The self-hosting blocks: one sentence per plan, then the month-by-month table; none when no
+  /// plan serves on its own GPUs.
+  public var hostingBlocks: [ReportBlock] {
+    guard !hostedPlans.isEmpty else { return [] }
+    return [.list(title: "Self-hosting", items: hostingLines), .table(hostingTable)]
   }
 }

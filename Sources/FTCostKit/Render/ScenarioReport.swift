@@ -1,20 +1,22 @@
 import Foundation
 
-/// Human-readable views of a scenario result: the comparison table, events, the verdict, the
-/// finance view.
+/// The views of a scenario result as report parts: the comparison table, events, the verdict, the
+/// finance statement and cash flows; every amount footed once (`ScenarioFooting`).
 public struct ScenarioReport {
   public var result: ScenarioResult
   public var money: MoneyFormat
+  let footing: ScenarioFooting
 
   public init(result: ScenarioResult, money: MoneyFormat = MoneyFormat()) {
     self.result = result
     self.money = money.currency(result.currency)
+    footing = ScenarioFooting(result: result, rule: money.rounding)
   }
 
   /// "0.37 months", or "never" when savings never repay the investment.
   public func payback(_ months: Decimal?) -> String {
     guard let months else { return "never" }
-    return MoneyFormat.grouped(months.rounded(scale: 2, rule: money.rounding), minimumFractionDigits: 2) + " months"
+    return ReportCell.months(months).display(money)
   }
 
   /// A break-even volume rounded up to whole requests, or "never".
@@ -31,47 +33,82 @@ public struct ScenarioReport {
     }
   }
 
+  /// The suffix of money columns' CSV names: `_usd`.
+  var unit: String { "_" + result.currency.lowercased() }
+
+  /// "1 month", "12 months".
+  public static func months(_ count: Int) -> String { count == 1 ? "1 month" : "\(count) months" }
+
+  /// The scenario's name, its workload in one line, and the overrides of this run.
+  public var headerLines: [String] {
+    let workload = result.scenario.workload
+    var lines = ["\(result.scenario.name)"]
+    var shape = "\(MoneyFormat.count(workload.requestsPerMonth)) requests/month"
+    if workload.monthlyGrowth != 0 { shape += " growing \(MoneyFormat().percent(workload.monthlyGrowth)) a month" }
+    shape +=
+      "; per request \(workload.systemTokens) system + \(workload.fewShotTokens) few-shot + \(workload.userTokens) user input, \(workload.outputTokens) output tokens"
+    if workload.failureCost != 0 { shape += "; a failed answer costs \(money.total(workload.failureCost))" }
+    shape += "; \(result.scenario.horizonMonths)-month horizon from \(result.start)"
+    if result.scenario.startDate == nil { shape += " (today)" }
+    lines.append(shape)
+    if !result.overrides.isEmpty {
+      lines.append("overridden: " + result.overrides.map { "\($0.0)=\($0.1)" }.joined(separator: ", "))
+    }
+    return lines
+  }
+
   /// True when failures cost money, so effective and token costs per request differ.
   var showsFailures: Bool { result.scenario.workload.failureCost != 0 }
 
-  /// `compare`: every strategy side by side.
-  public var comparisonTable: TextTable {
+  /// `compare`: every strategy side by side; one-time and running costs add up to the total.
+  public var comparisonTable: ReportTable {
     let horizon = result.scenario.horizonMonths
-    var columns: [TextTable.Column] = [
-      .init("strategy"), .init("kind"), .init("model"), .init("status"), .init("one-time", .right),
-      .init("month 1", .right), .init("total \(horizon) mo", .right), .init("per request", .right),
+    var columns: [ReportTable.Column] = [
+      .init("strategy", "strategy"), .init("kind", "kind"), .init("model", "model"), .init("status", "status"),
+      .init("one_time\(unit)", "one-time"), .init("month_1\(unit)", "month 1"),
+      .init("running\(unit)", "running \(horizon) mo"), .init("total\(unit)", "total \(horizon) mo"),
+      .init("cost_per_request\(unit)", "per request"),
     ]
-    if showsFailures { columns.append(.init("with failures", .right)) }
+    if showsFailures { columns.append(.init("effective_cost_per_request\(unit)", "with failures")) }
     columns += [
-      .init("cost ratio", .right), .init("payback", .right), .init("ROI", .right),
-      .init("break-even req/mo", .right),
+      .init("cost_ratio", "cost ratio"), .init("payback_months", "payback"), .init("roi", "ROI"),
+      .init("break_even_requests_per_month", "break-even req/mo"),
     ]
-    var table = TextTable(columns: columns)
+    var table = ReportTable(name: "comparison", columns: columns)
     let baseline = result.baseline
-    var row = [
-      baseline.cost.plan.name + " (baseline)", baseline.cost.plan.strategy.rawValue, baseline.cost.model.id, "baseline",
-      money.total(baseline.cost.oneTimeCost), money.total(baseline.monthlyCost.first ?? 0),
-      money.total(baseline.totalCost), baseline.cost.costPerRequest.map(money.unit) ?? "-",
+    let shown = footing.baseline
+    var row: [ReportCell] = [
+      .text(baseline.cost.plan.name + " (baseline)"), .text(baseline.cost.plan.strategy.rawValue),
+      .text(baseline.cost.model.id), .text("baseline"), .money(baseline.cost.oneTimeCost, shown: shown.oneTime),
+      .money(baseline.monthlyCost.first ?? 0, shown: shown.months.count > 1 ? shown.months[1] : 0),
+      .money(baseline.totalCost - baseline.cost.oneTimeCost, shown: shown.running),
+      .money(baseline.totalCost, shown: shown.total),
+      baseline.cost.costPerRequest.map { .unitCost($0) } ?? .missing("-"),
     ]
-    if showsFailures { row.append(baseline.cost.effectiveCostPerRequest.map(money.unit) ?? "-") }
-    table.append(row + ["1.00x", "-", "-", "-"])
+    if showsFailures { row.append(baseline.cost.effectiveCostPerRequest.map { .unitCost($0) } ?? .missing("-")) }
+    table.append(row + [.ratio(1, suffix: "x"), .missing("-"), .missing("-"), .missing("-")])
     for candidate in result.candidates {
-      var row = [
-        candidate.name, candidate.plan.strategy.rawValue, candidate.model.id, statusCell(candidate.status),
+      var row: [ReportCell] = [
+        .text(candidate.name), .text(candidate.plan.strategy.rawValue), .text(candidate.model.id),
+        .text(statusCell(candidate.status)),
       ]
-      guard let figures = candidate.figures else {
-        table.append(row + Array(repeating: "-", count: columns.count - row.count))
+      guard let figures = candidate.figures, let shown = footing.candidates[candidate.name] else {
+        table.append(row + Array(repeating: .missing("-"), count: columns.count - row.count))
         continue
       }
       row += [
-        money.total(figures.cost.oneTimeCost), money.total(figures.monthlyCost.first ?? 0),
-        money.total(figures.totalCost), figures.cost.costPerRequest.map(money.unit) ?? "-",
+        .money(figures.cost.oneTimeCost, shown: shown.plan.oneTime),
+        .money(figures.monthlyCost.first ?? 0, shown: shown.plan.months.count > 1 ? shown.plan.months[1] : 0),
+        .money(figures.totalCost - figures.cost.oneTimeCost, shown: shown.plan.running),
+        .money(figures.totalCost, shown: shown.plan.total),
+        figures.cost.costPerRequest.map { .unitCost($0) } ?? .missing("-"),
       ]
-      if showsFailures { row.append(figures.cost.effectiveCostPerRequest.map(money.unit) ?? "-") }
+      if showsFailures { row.append(figures.cost.effectiveCostPerRequest.map { .unitCost($0) } ?? .missing("-")) }
       row += [
-        figures.costRatio.map { money.ratio($0) + "x" } ?? "-", payback(figures.paybackMonths),
-        figures.roi.map(money.percent) ?? (figures.investment <= 0 ? "no investment" : "-"),
-        breakEven(figures.breakEvenRequestsPerMonth),
+        figures.costRatio.map { .ratio($0, suffix: "x") } ?? .missing("-"),
+        figures.paybackMonths.map { .months($0) } ?? .missing("never"),
+        figures.roi.map { .percent($0, places: 0) } ?? .missing(figures.investment <= 0 ? "no investment" : "-"),
+        figures.breakEvenRequestsPerMonth.map { .count($0.rounded(scale: 0, .up)) } ?? .missing("never"),
       ]
       table.append(row)
     }
@@ -79,70 +116,27 @@ public struct ScenarioReport {
   }
 
   /// Every plan's dated events inside the horizon, by date.
-  public var events: [(plan: String, event: PlanEvent)] { events(of: result.candidates) }
+  public var events: [ReportEvent] { events(of: result.candidates) }
 
   /// The baseline's events and those of `candidates`, by date; on one day in plan order and in the
   /// order the engine applied them.
-  public func events(of candidates: [CandidateResult]) -> [(plan: String, event: PlanEvent)] {
+  public func events(of candidates: [CandidateResult]) -> [ReportEvent] {
     let all =
-      result.baseline.events.map { (result.baseline.cost.plan.name + " (baseline)", $0) }
-      + candidates.flatMap { candidate in candidate.events.map { (candidate.name, $0) } }
-    return all.enumerated().sorted { ($0.element.1.date, $0.offset) < ($1.element.1.date, $1.offset) }.map(\.element)
+      result.baseline.events.map { ReportEvent(plan: result.baseline.cost.plan.name + " (baseline)", event: $0) }
+      + candidates.flatMap { candidate in candidate.events.map { ReportEvent(plan: candidate.name, event: $0) } }
+    return all.enumerated().sorted { ($0.element.event.date, $0.offset) < ($1.element.event.date, $1.offset) }
+      .map(\.element)
   }
 
-  /// The events as a table: date, month, plan, kind, detail.
-  public var eventsTable: TextTable { eventsTable(of: result.candidates) }
-
-  public func eventsTable(of candidates: [CandidateResult]) -> TextTable {
-    var table = TextTable(columns: [
-      .init("date"), .init("month", .right), .init("plan"), .init("event"), .init("detail"),
-    ])
-    for (plan, event) in events(of: candidates) {
-      table.append([event.date.description, String(event.month), plan, event.kind.rawValue, event.detail])
-    }
-    return table
+  /// Which overlay file supplied which values, in one sentence; empty when no overlay value was used.
+  public var overlayLines: [String] {
+    guard !result.overlaidValues.isEmpty else { return [] }
+    return ["Prices from your pricing overlay: " + result.overlaidValues.joined(separator: "; ")]
   }
 
-  /// Events as indented lines under a table, or nothing when there are none.
-  public var eventLines: String { eventLines(of: result.candidates) }
-
-  public func eventLines(of candidates: [CandidateResult]) -> String {
-    let events = events(of: candidates)
-    guard !events.isEmpty else { return "" }
-    return "Events:\n"
-      + events.map { plan, event in
-        "  \(event.date) (month \(event.month)) \(plan): \(event.kind.rawValue): \(event.detail)\n"
-      }.joined()
-  }
-
-  /// The events of `candidates` in `format`: lines under a table, a markdown table, a CSV section.
-  public func eventsSection(of candidates: [CandidateResult], as format: OutputFormat) -> String {
-    guard !events(of: candidates).isEmpty else { return "" }
-    switch format {
-    case .table: return "\n" + eventLines(of: candidates)
-    case .markdown: return "\n**Events**\n\n" + eventsTable(of: candidates).renderedMarkdown()
-    case .csv: return "\nevents\n" + eventsTable(of: candidates).renderedCSV()
-    case .json: return ""
-    }
-  }
-
-  /// "1 month", "12 months".
-  public static func months(_ count: Int) -> String { count == 1 ? "1 month" : "\(count) months" }
-
-  /// Which overlay file supplied which values, one line each; empty when no overlay value was used.
-  public var overlayLines: String {
-    guard !result.overlaidValues.isEmpty else { return "" }
-    return "Prices from your pricing overlay: " + result.overlaidValues.joined(separator: "; ") + "\n"
-  }
-
-  /// The verdict as a one-cell CSV section, so a spreadsheet keeps the reasons too.
-  public var verdictCSV: String {
-    "\n" + TextTable(columns: [.init("verdict")], rows: [[verdict]]).renderedCSV()
-  }
-
-  /// The values taken from a pricing overlay, one row each, for CSV.
-  public var overlayTable: TextTable {
-    TextTable(columns: [.init("value from your pricing overlay")], rows: result.overlaidValues.map { [$0] })
+  /// The net benefit a candidate shows: the baseline's shown total less its own.
+  func shownNet(_ candidate: CandidateResult) -> Decimal? {
+    footing.candidates[candidate.name]?.net
   }
 
   /// The verdict under `compare`: the best plan that can run, then one sentence for each plan
@@ -154,7 +148,7 @@ public struct ScenarioReport {
     if let best, let figures = best.figures {
       var line = "Verdict: \(best.name) "
       line += figures.investment <= 0 ? "costs less from day one" : "pays back in \(payback(figures.paybackMonths))"
-      let saved = money.total(figures.netBenefit)
+      let saved = money.dollars(shownNet(best) ?? figures.netBenefit, minimumFractionDigits: 2)
       let over = Self.months(horizon)
       let roi = figures.roi.map { "ROI \(money.percent($0))" }
       if case .fallsBack(let date, let reason) = best.status {
@@ -175,12 +169,25 @@ public struct ScenarioReport {
       switch candidate.status {
       case .feasible: continue
       case .fallsBack(let date, let reason):
-        let net = candidate.figures.map { " (net \(money.total($0.netBenefit)) over \(Self.months(horizon)))" } ?? ""
-        sentences.append("\(candidate.name) falls back to the baseline on \(date): \(reason)\(net).")
+        let net = shownNet(candidate).map {
+          " (net \(money.dollars($0, minimumFractionDigits: 2)) over \(Self.months(horizon)))"
+        }
+        sentences.append("\(candidate.name) falls back to the baseline on \(date): \(reason)\(net ?? "").")
       case .infeasible(let reason):
         sentences.append("\(candidate.name) cannot run: \(reason).")
       }
     }
     return sentences.joined(separator: " ")
+  }
+
+  /// One sentence on why a candidate falls back or cannot run; `nil` when it runs as written.
+  public func statusNote(_ candidate: CandidateResult) -> String? {
+    switch candidate.status {
+    case .feasible: return nil
+    case .fallsBack(let date, let reason):
+      return "\(candidate.name) falls back to the baseline on \(date): \(reason)."
+    case .infeasible(let reason):
+      return "\(candidate.name) cannot run: \(reason)."
+    }
   }
 }

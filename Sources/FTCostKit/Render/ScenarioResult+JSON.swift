@@ -10,11 +10,39 @@ extension ScenarioResult {
       ("currency", .string(currency)),
       ("start_date", .string(start.description)),
       ("discount_rate_annual", .number(scenario.discountRateAnnual)),
+      ("discount_rate_monthly", .number(ScenarioEngine.monthlyRate(annual: scenario.discountRateAnnual))),
       ("baseline", baseline.json()),
-      ("candidates", .array(chosen.map { $0.json() })),
+      ("candidates", .array(chosen.map { $0.json(discountRateAnnual: scenario.discountRateAnnual) })),
       ("overrides", .object(overrides.map { ($0.0, JSON.string($0.1)) })),
       ("pricing_overlay_values", .array(overlaidValues.map { .string($0) })),
       ("warnings", .array(warnings.map { .string($0) })),
+      ("prices", .array(priceAssumptions.map(\.json))),
+    ])
+  }
+}
+
+extension PriceAssumption {
+  /// One price used, with its source and dates.
+  public var json: JSON {
+    .object([
+      ("plan", .string(plan)), ("model", .string(model)), ("field", .string(field)), ("price", .number(value)),
+      ("currency", .string(currency)), ("per", .string(unit)), ("effective_from", .string(effectiveFrom?.description)),
+      ("as_of", .string(asOf.description)), ("source", .string(source)), ("unconfirmed", .bool(unconfirmed)),
+      ("overlay", .string(overlay)),
+    ])
+  }
+}
+
+extension CashFlows {
+  /// The `finance` object of a candidate: cash flows from month 0, discounting, IRR.
+  var json: JSON {
+    .object([
+      ("cash_flows", .array(flows.map { .number($0) })),
+      ("discount_rate_monthly", .number(monthlyRate)),
+      ("discount_factors", .array(discountFactors.map { .number($0) })),
+      ("discounted_cash_flows", .array(discounted.map { .number($0) })),
+      ("irr_monthly", .number(irrMonthly)),
+      ("irr_annual", .number(irrAnnual)),
     ])
   }
 }
@@ -92,7 +120,7 @@ extension BaselineResult {
 
 extension CandidateResult {
   /// One candidate's object in the JSON contract; every money field is `null` when it cannot run.
-  public func json() -> JSON {
+  public func json(discountRateAnnual: Decimal = 0) -> JSON {
     let figures = self.figures
     let cost = figures?.cost
     func number(_ value: Decimal?) -> JSON { .number(value) }
@@ -116,6 +144,8 @@ extension CandidateResult {
       ("training_cost", number(cost?.training?.cost ?? (cost == nil ? nil : 0))),
       ("teacher_cost", number(cost?.teacherCost)),
       ("evaluation_cost", number(cost?.evaluationCost)),
+      ("setup_cost", number(cost?.oneTime[.setup])),
+      ("labeling_cost", number(cost?.labelingCost)),
       ("training_tokens_per_epoch", cost?.training.map { .integer($0.tokensPerEpoch) } ?? .null),
       ("epochs", cost?.training.map { .integer($0.epochs) } ?? .null),
       ("monthly_cost", figures.map { .array($0.monthlyCost.map { .number($0) }) } ?? .null),
@@ -130,6 +160,8 @@ extension CandidateResult {
       ("payback_date", .string(figures?.paybackDate?.description)),
       ("break_even_requests_per_month", number(figures?.breakEvenRequestsPerMonth)),
       ("npv", number(figures?.npv)),
+      ("tco", number(figures?.totalCost)),
+      ("finance", figures.map { CashFlows(figures: $0, discountRateAnnual: discountRateAnnual).json } ?? .null),
       ("events", .array(events.map(\.json))),
       ("self_hosting", figures.map { hostingJSON($0.cost, $0.monthlyHosting) } ?? .null),
       ("warnings", .array(warnings.map { .string($0) })),

@@ -1,4 +1,5 @@
-/// A table of already-formatted cells that renders as aligned text, CSV or markdown.
+/// A table of already-formatted cells that renders as aligned text, CSV or markdown: the layout
+/// step under the report renderers and the generated docs.
 public struct TextTable: Sendable, Equatable {
   public enum Alignment: Sendable, Equatable { case left, right }
 
@@ -80,14 +81,5 @@ public struct TextTable: Sendable, Equatable {
     lines.append("|" + columns.map { $0.alignment == .right ? "---:|" : "---|" }.joined())
     lines += rows.map { "| " + $0.map(escape).joined(separator: " | ") + " |" }
     return lines.joined(separator: "\n") + "\n"
-  }
-
-  /// The table in one of the text formats (JSON is built by each command).
-  public func rendered(as format: OutputFormat) -> String {
-    switch format {
-    case .csv: return renderedCSV()
-    case .markdown: return renderedMarkdown()
-    case .table, .json: return renderedText()
-    }
   }
 }

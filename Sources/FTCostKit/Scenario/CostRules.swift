@@ -143,6 +143,18 @@ public enum CostRules {
     ),
     ("NPV", "npv = −ΔI + Σ savings_m / (1+r)^m with the monthly rate r = (1+discount_rate_annual)^(1/12) − 1."),
     (
+      "Cash flows",
+      "A candidate's cash flows are CF_0 = −ΔI in month 0 (the investment) and CF_m = savings_m in months 1 … H; month m's discount factor is 1/(1+r)^m and its discounted savings CF_m/(1+r)^m, which add up to npv. tco, the total cost of ownership over the horizon, is I + Σ monthly costs (total_cost); payback_date is the start date plus payback_months (whole months, then that share of the next month's days)."
+    ),
+    (
+      "IRR",
+      "irr_monthly is the monthly rate r > −1 at which Σ_{m=0..H} CF_m / (1+r)^m = 0; when several rates do, the one nearest 0 (stepping out from 0 by doubling steps of 0.01% up to 1,000% a month and down to −99%, then bisecting to 10^-15). It is null when the cash flows never change sign (nothing invested, or nothing ever saved) or no rate in that range works. irr_annual = (1+irr_monthly)^12 − 1."
+    ),
+    (
+      "Footing",
+      "Tables round each amount to cents once, and the parts a table shows add up to the total it shows: the total is rounded as usual, each part too, and when the rounded parts miss the rounded total, the difference, a whole number of cents, goes one cent at a time to the parts whose rounding moved them furthest the other way (largest remainder; ties to the larger amount, then the earlier part), so no part moves more than a cent from its own rounding. A cash-flow table foots both ways: each cell, month total and component total is within a cent of its exact value, and they add up across and down to the rounded total cost of ownership (the choice that departs least from ordinary rounding). Savings shown are the baseline's shown cost less the candidate's, so the net benefit shown is the baseline's shown total less the candidate's (within a cent of the exact figure); discounted savings add up to the rounded npv. JSON carries the unrounded values."
+    ),
+    (
       "Events",
       "Each plan lists its dated events inside the horizon: price_change (only for prices it is served with that day: inference or fine-tuned inference, hosting, storage, embedding), retirement, migration, fallback and retraining_blocked. On one day price changes come first, then a retirement with its migration or fallback, then scheduled retraining. A fallen-back candidate does not repeat the baseline's events."
     ),

@@ -3,6 +3,7 @@ import Foundation
 extension Scenario {
   static let topKeys = [
     "name", "description", "horizon_months", "discount_rate_annual", "start_date", "workload", "baseline", "candidates",
+    "uncertainty",
   ]
   static let workloadKeys = [
     "requests_per_month", "monthly_growth", "user_tokens", "output_tokens", "system_tokens", "few_shot_tokens",

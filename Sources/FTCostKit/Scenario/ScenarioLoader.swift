@@ -7,6 +7,17 @@ public enum ScenarioLoader {
   public static func load(
     file: String?, overrides: [ScenarioOverride], horizon: Int?
   ) throws -> (Scenario, [(String, String)], String) {
+    let (root, applied, name) = try loadTree(file: file, overrides: overrides, horizon: horizon)
+    let (scenario, problems) = Scenario.decode(root, file: name)
+    guard let scenario else { throw ScenarioError.invalid(problems) }
+    return (scenario, applied, name)
+  }
+
+  /// The scenario's JSON tree with the overrides applied, before it is decoded (what
+  /// uncertainty analysis varies), the overrides applied and the file's name.
+  public static func loadTree(
+    file: String?, overrides: [ScenarioOverride], horizon: Int?
+  ) throws -> (JSONNode, [(String, String)], String) {
     let name = file ?? "built-in:module-20-distillation.json"
     var root: JSONNode
     do {
@@ -33,8 +44,6 @@ public enum ScenarioLoader {
       root = try ScenarioOverride(path: "horizon_months", value: String(horizon)).apply(to: root)
       applied.append(("horizon_months", String(horizon)))
     }
-    let (scenario, problems) = Scenario.decode(root, file: name)
-    guard let scenario else { throw ScenarioError.invalid(problems) }
-    return (scenario, applied, name)
+    return (root, applied, name)
   }
 }

@@ -24,6 +24,9 @@ public enum OutputFileError: Error, Equatable, CustomStringConvertible {
   case isInput(String, input: String)
   /// The same path is given for two outputs of one run.
   case duplicate(String)
+  /// The file name does not end in the extension of what is written (`chart.png` for an SVG
+  /// chart): `expected` is that extension without its dot, `kind` what is written.
+  case wrongExtension(String, expected: String, kind: String)
 
   public var description: String {
     switch self {
@@ -43,6 +46,9 @@ public enum OutputFileError: Error, Equatable, CustomStringConvertible {
         "'\(path)' is an input of this run\(alias); ftcost never overwrites its input, even with --force; choose another path"
     case .duplicate(let path):
       return "'\(path)' is given for two outputs; choose a different path for each"
+    case .wrongExtension(let path, let expected, let kind):
+      return
+        "'\(path)' does not end in .\(expected); ftcost writes \(kind) only, so give a file name ending in .\(expected)"
     }
   }
 

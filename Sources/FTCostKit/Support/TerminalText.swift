@@ -10,7 +10,8 @@ public enum TerminalText {
   /// `text` with every C0 control character except line feed and tab, DEL and every C1 control
   /// character written as `\xHH`.
   ///
-  /// A carriage return is kept only as the very first character (a progress line redrawing itself).
+  /// A carriage return is kept only as the very first character (a progress line redrawing itself)
+  /// or right before a line feed (the CRLF line end of RFC 4180 CSV), where it moves nothing.
   public static func escaped(_ text: String) -> String {
     guard text.unicodeScalars.contains(where: isControl) else { return text }
     let scalars = Array(text.unicodeScalars)
@@ -25,7 +26,8 @@ public enum TerminalText {
         index += own.count
         continue
       }
-      if isControl(scalar) && !(index == 0 && scalar == "\r") {
+      let keptReturn = scalar == "\r" && (index == 0 || (index + 1 < scalars.count && scalars[index + 1] == "\n"))
+      if isControl(scalar) && !keptReturn {
         let hex = String(scalar.value, radix: 16, uppercase: true)
         result.append(contentsOf: ("\\x" + (hex.count < 2 ? "0" : "") + hex).unicodeScalars)
       } else {

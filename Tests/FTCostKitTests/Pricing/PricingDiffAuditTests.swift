@@ -43,7 +43,8 @@ func overlayTable(_ models: String, provider: String = "openai") throws -> (
     let diff = PricingDiff.comparing(builtIn: builtIn, overlays: [overlay], label: "o", today: testToday)
     #expect(diff.entries.map(\.kind) == [.retired, .lifecycle])
     #expect(diff.entries.first?.other == ISODate("2026-11-01").map(PricingDiff.Value.date))
-    #expect(diff.rendered(as: .table, otherHeading: "overlay").contains("retired: one side retires the model"))
+    #expect(
+      try diff.report(otherHeading: "overlay").rendered(as: .table).contains("retired: one side retires the model"))
   }
 
   @Test func addedModelsAndModelsAPriceFileLacks() throws {
@@ -113,7 +114,7 @@ func overlayTable(_ models: String, provider: String = "openai") throws -> (
     #expect(later.findings.contains { $0.check == .fineTuningClosed && $0.subject == "gpt-4o-mini-2024-07-18" })
     #expect(later.findings.contains { $0.check == .stale })
     #expect(later.findings.contains { $0.check == .unconfirmed })
-    let text = later.rendered(as: .table)
+    let text = try later.report.rendered(as: .table)
     #expect(text.hasSuffix("models on 2027-01-10\n"))
   }
 }

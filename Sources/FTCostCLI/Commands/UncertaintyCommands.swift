@@ -1,0 +1,96 @@
+import FTCostKit
+import Foundation
+
+/// `ftcost sensitivity` and `simulate`: the scenario's uncertain inputs, one at a time and all
+/// together.
+enum UncertaintyCommands {
+  static let varyOption = OptionSpec(
+    "--vary", .repeating("path=low..high"),
+    help:
+      "Give an input a range (triangular, the scenario's value most likely), e.g. workload.requests_per_month=50000..200000; replaces the file's range for that path."
+  )
+  static let metricOption = OptionSpec(
+    "--metric", .value("metric"), help: "The figure to move: net_benefit (default), npv or payback_months.",
+    completion: .values(OutcomeMetric.allCases.map(\.rawValue)))
+
+  static let sensitivity = CommandSpec(
+    name: "sensitivity",
+    abstract: "A tornado: each uncertain input moved alone to its low and high value, widest swing first.",
+    discussion:
+      "Uncertain inputs come from the scenario's \"uncertainty\" object and --vary. For each, the candidate's figure with the input at its low and at its high value (the others as written), and the input's value at which the candidate's net benefit over the horizon is 0.",
+    options: [
+      ScenarioCommands.requiredScenarioOption, ScenarioCommands.candidateOption, metricOption, varyOption,
+      ScenarioCommands.setOption, ScenarioCommands.horizonOption, CommonOptions.format(), CommonOptions.pricing,
+      CommonOptions.rounding,
+    ],
+    run: { invocation in try runSensitivity(&invocation) })
+
+  static let simulate = CommandSpec(
+    name: "simulate",
+    abstract: "Monte Carlo over every uncertain input: P10/P50/P90 of net benefit, NPV and payback.",
+    discussion:
+      "Draws every uncertain input at once, --samples times, from --seed (the same seed gives the same figures on any machine), and prices each draw as compare would. Reports each candidate's P10, P50 and P90, how often it pays back within the horizon and how often it is the best plan.",
+    options: [
+      ScenarioCommands.requiredScenarioOption,
+      OptionSpec("--samples", .value("n"), help: "Draws (default: 1000; at most 1,000,000)."),
+      OptionSpec("--seed", .value("n"), help: "The random seed (default: 1)."),
+      varyOption, ScenarioCommands.setOption, ScenarioCommands.horizonOption, CommonOptions.format(),
+      CommonOptions.pricing, CommonOptions.rounding,
+    ],
+    run: { invocation in try runSimulate(&invocation) })
+
+  /// The scenario's tree with `--set` applied, its uncertain inputs, and the catalog.
+  static func uncertainScenario(_ invocation: inout Invocation) throws -> UncertainScenario {
+    var overrides: [ScenarioOverride] = []
+    for text in invocation.strings("--set") {
+      guard let override = try? ScenarioOverride(parsing: text) else {
+        throw UsageError.invalidValue(
+          text, option: "--set",
+          reason: .malformed(expected: "path=value", example: "workload.requests_per_month=50000"))
+      }
+      overrides.append(override)
+    }
+    let horizon = try invocation.count("--horizon", in: 1...Int64(Scenario.maximumHorizonMonths)).map { Int($0) }
+    let loaded: (JSONNode, [(String, String)], String)
+    do {
+      loaded = try ScenarioLoader.loadTree(
+        file: invocation.string("--scenario"), overrides: overrides, horizon: horizon)
+    } catch ScenarioError.badOverride(let message) {
+      throw UsageError.invalidOverride(message)
+    }
+    let (root, _, file) = loaded
+    let catalog = try invocation.catalog()
+    let inputs = try UncertaintyParser.inputs(
+      root: root, file: file, varies: invocation.strings("--vary"), catalog: catalog)
+    if inputs.isEmpty { throw UncertaintyError.noInputs(file: file) }
+    let scenario = try UncertainScenario(
+      root: root, file: file, catalog: catalog, today: invocation.today, inputs: inputs)
+    for warning in scenario.base.warnings { invocation.warn("warning: \(warning)") }
+    return scenario
+  }
+
+  static func runSensitivity(_ invocation: inout Invocation) throws -> Int32 {
+    let metricName = invocation.string("--metric") ?? OutcomeMetric.netBenefit.rawValue
+    guard let metric = OutcomeMetric(rawValue: metricName) else {
+      throw UsageError.invalidValue(
+        metricName, option: "--metric", reason: .notOneOf(OutcomeMetric.allCases.map(\.rawValue), given: metricName))
+    }
+    let scenario = try uncertainScenario(&invocation)
+    let candidates = try ScenarioCommands.selected(scenario.base, invocation)
+    let named = invocation.string("--candidate") != nil
+    guard let candidate = named ? candidates.first : (candidates.first { $0.figures != nil } ?? candidates.first)
+    else { throw CommandFailure("the scenario has no candidates") }
+    let result = try Sensitivity.run(scenario, candidate: candidate.name, metric: metric)
+    invocation.print(result.json(scenario: scenario.base.scenario.name).rendered())
+    return CLI.ExitCode.success
+  }
+
+  static func runSimulate(_ invocation: inout Invocation) throws -> Int32 {
+    let samples = Int(try invocation.count("--samples", in: 1...1_000_000) ?? 1_000)
+    let seed = UInt64(try invocation.count("--seed", in: 0...Int64.max) ?? 1)
+    let scenario = try uncertainScenario(&invocation)
+    let result = try Simulation.run(scenario, samples: samples, seed: seed)
+    invocation.print(result.json(scenario: scenario.base.scenario.name, inputs: scenario.inputs).rendered())
+    return CLI.ExitCode.success
+  }
+}

@@ -1,0 +1,104 @@
+import Foundation
+
+/// How an uncertain input is spread between its low and high values.
+///
+/// Sampling draws in binary floating point (`Double`): inverse distribution functions need
+/// `sqrt`, `log` and `exp`. Each draw becomes a `Decimal` of at most 12 significant digits
+/// before the scenario sees it, so every cost is still computed in decimal.
+public enum InputDistribution: Sendable, Equatable {
+  /// Most likely at `mode` (the scenario's value), falling linearly to 0 at `low` and `high`.
+  case triangular(low: Decimal, mode: Decimal, high: Decimal)
+  /// Every value from `low` to `high` equally likely.
+  case uniform(low: Decimal, high: Decimal)
+  /// Log-normal with `low` and `high` as its 10th and 90th percentiles (both above 0): a value
+  /// that can run high but not below 0, such as volume.
+  case lognormal(low: Decimal, high: Decimal)
+
+  /// The smallest and largest values the input is moved to in a tornado.
+  public var low: Decimal {
+    switch self {
+    case .triangular(let low, _, _), .uniform(let low, _), .lognormal(let low, _): return low
+    }
+  }
+
+  public var high: Decimal {
+    switch self {
+    case .triangular(_, _, let high), .uniform(_, let high), .lognormal(_, let high): return high
+    }
+  }
+
+  /// The name used in scenario files and reports.
+  public var name: String {
+    switch self {
+    case .triangular: return "triangular"
+    case .uniform: return "uniform"
+    case .lognormal: return "lognormal"
+    }
+  }
+
+  /// A draw for the uniform value `u` in (0, 1), by the inverse distribution function.
+  ///
+  /// A range of zero width gives its one value exactly.
+  public func value(at u: Double) -> Decimal {
+    if low == high { return low }
+    let a = Self.double(low)
+    let b = Self.double(high)
+    let x: Double
+    switch self {
+    case .uniform:
+      x = a + (b - a) * u
+    case .triangular(_, let mode, _):
+      let c = Self.double(mode)
+      let split = (c - a) / (b - a)
+      x = u < split ? a + ((b - a) * (c - a) * u).squareRoot() : b - ((b - a) * (b - c) * (1 - u)).squareRoot()
+    case .lognormal:
+      // P10 and P90 of a normal lie 1.2815515655446004 standard deviations from its mean.
+      let z90 = 1.2815515655446004
+      let mu = (log(a) + log(b)) / 2
+      let sigma = (log(b) - log(a)) / (2 * z90)
+      x = exp(mu + sigma * Self.standardNormalQuantile(u))
+    }
+    return Self.decimal(x)
+  }
+
+  static func double(_ value: Decimal) -> Double {
+    NSDecimalNumber(decimal: value).doubleValue
+  }
+
+  /// `x` as a decimal of at most 12 significant digits, from Swift's shortest round-trip text
+  /// (the same on every platform).
+  static func decimal(_ x: Double) -> Decimal {
+    guard x.isFinite else { return 0 }
+    let exact = Decimal(string: "\(x)", locale: Locale(identifier: "en_US_POSIX")) ?? 0
+    return exact.rounded(significantDigits: 12, rule: .halfEven)
+  }
+
+  /// The standard normal quantile (Acklam's rational approximation, relative error below 1.2e-9).
+  static func standardNormalQuantile(_ p: Double) -> Double {
+    let a = [
+      -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.3577518672690, -30.66479806614716,
+      2.506628277459239,
+    ]
+    let b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572]
+    let c = [
+      -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+      2.938163982698783,
+    ]
+    let d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416]
+    let low = 0.02425
+    if p < low {
+      let q = (-2 * log(p)).squareRoot()
+      return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5])
+        / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1)
+    }
+    if p > 1 - low {
+      let q = (-2 * log(1 - p)).squareRoot()
+      return -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5])
+        / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1)
+    }
+    let q = p - 0.5
+    let r = q * q
+    return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q
+      / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1)
+  }
+}
