@@ -20,7 +20,11 @@ enum UncertaintyCommands {
       "Uncertain inputs come from the scenario's \"uncertainty\" object and --vary. For each, the candidate's figure with the input at its low and at its high value (the others as written), and the input's value at which the candidate's net benefit over the horizon is 0.",
     options: [
       ScenarioCommands.requiredScenarioOption, ScenarioCommands.candidateOption, metricOption, varyOption,
-      ScenarioCommands.setOption, ScenarioCommands.horizonOption, CommonOptions.format(), CommonOptions.pricing,
+      OptionSpec(
+        "--chart", .value("file.svg"), help: "Also write the tornado as an SVG chart.", completion: .files),
+      OptionSpec("--force", .flag, help: "Replace an existing --chart file (never an input of the run)."),
+      ScenarioCommands.setOption, ScenarioCommands.horizonOption, CommonOptions.format(), CommonOptions.table,
+      CommonOptions.pricing,
       CommonOptions.rounding,
     ],
     run: { invocation in try runSensitivity(&invocation) })
@@ -35,6 +39,7 @@ enum UncertaintyCommands {
       OptionSpec("--samples", .value("n"), help: "Draws (default: 1000; at most 1,000,000)."),
       OptionSpec("--seed", .value("n"), help: "The random seed (default: 1)."),
       varyOption, ScenarioCommands.setOption, ScenarioCommands.horizonOption, CommonOptions.format(),
+      CommonOptions.table,
       CommonOptions.pricing, CommonOptions.rounding,
     ],
     run: { invocation in try runSimulate(&invocation) })
@@ -75,13 +80,19 @@ enum UncertaintyCommands {
       throw UsageError.invalidValue(
         metricName, option: "--metric", reason: .notOneOf(OutcomeMetric.allCases.map(\.rawValue), given: metricName))
     }
+    let outputs = try ScenarioCommands.outputs(invocation, [("--chart", ["svg"], "SVG charts")])
+    let chartFile = outputs.1.isEmpty ? nil : outputs
     let scenario = try uncertainScenario(&invocation)
     let candidates = try ScenarioCommands.selected(scenario.base, invocation)
     let named = invocation.string("--candidate") != nil
     guard let candidate = named ? candidates.first : (candidates.first { $0.figures != nil } ?? candidates.first)
     else { throw CommandFailure("the scenario has no candidates") }
     let result = try Sensitivity.run(scenario, candidate: candidate.name, metric: metric)
-    invocation.print(result.json(scenario: scenario.base.scenario.name).rendered())
+    if let (policy, files) = chartFile {
+      _ = try AtomicFile.writeAll(
+        files.map { ($0.1, TornadoChart(sensitivity: result, result: scenario.base).svg()) }, policy: policy)
+    }
+    try invocation.emit(result.report(scenario: scenario))
     return CLI.ExitCode.success
   }
 
@@ -90,7 +101,7 @@ enum UncertaintyCommands {
     let seed = UInt64(try invocation.count("--seed", in: 0...Int64.max) ?? 1)
     let scenario = try uncertainScenario(&invocation)
     let result = try Simulation.run(scenario, samples: samples, seed: seed)
-    invocation.print(result.json(scenario: scenario.base.scenario.name, inputs: scenario.inputs).rendered())
+    try invocation.emit(result.report(scenario: scenario))
     return CLI.ExitCode.success
   }
 }
