@@ -51,8 +51,8 @@ let sharedGenerator = repositoryRoot.deletingLastPathComponent().appendingPathCo
     let result = ftcost(["dataset", "inspect", path, "--model", "gpt-4o-mini", "--task", "classification"])
     #expect(
       result.stdout.contains(
-        "task classification (Classification (5 categories)): 60 examples is minimum - module 20.2: minimum 50, recommended 200, ideal 500+; the provider's own minimum is 10"
-      ))
+        "task classification (Classification (5 categories)): 60 examples is minimum - minimum 50 (module 20.1's floor of 50), recommended 200, ideal 500+ (the advisor uses the same table)"
+      ), "\(result.stdout)")
   }
 
   @Test func inspectWithoutModelPricesEveryFineTunableModelInItsEncoding() throws {

@@ -8,7 +8,9 @@ enum AdviseCommand {
     abstract: "Should we fine-tune? A decision tree that explains itself, backed by the engine's numbers.",
     discussion: """
       Interactive when no answers are given: one question at a time, numbered choices with a default, '?' explains why a question matters, 'b' goes back. Answers may also be piped on stdin, one per line.
-      Answer keys: problem = knowledge|format|both|cost|latency; few_shot_quality = 0-100 or unknown; examples = a count; data_changes = often|rarely; provider = a provider id from the pricing tables; cost_critical = yes|no; latency_critical = yes|no; teacher_meets_quality = yes|no|unknown; requests_per_month = a number (optional, overrides the scenario's volume).
+      Answer keys: problem = knowledge|format|both|cost|latency; few_shot_quality = 0-100 or unknown; examples = a count; data_changes = often|rarely; provider = a provider id from the pricing tables; cost_critical = yes|no; latency_critical = yes|no; teacher_meets_quality = yes|no|unknown.
+      Optional keys that put numbers on the advice (interactive mode asks them after the tree; return skips one): requests_per_month = a number; current_model = a model id or alias; prompt_tokens = input tokens per request (system + few-shot + user); few_shot_tokens = the few-shot part of them; output_tokens = tokens per answer; start_date = YYYY-MM-DD (default today); task = classification|style|domain|multi-turn (default from the problem).
+      With requests_per_month and no --scenario, the advisor builds a scenario (staying on the current model against the recommended path, and a switch to a cheaper current model where there is one), runs the engine and leaves training when it never pays back; --emit-scenario writes that scenario for `ftcost compare`. Only models open on the start date are named. With --scenario, requests_per_month overrides the scenario's volume and disagreements are flagged both ways.
       """,
     options: [
       OptionSpec(
@@ -16,6 +18,10 @@ enum AdviseCommand {
       OptionSpec("--answers", .value("file.json"), help: "Answers as a JSON object of key: value.", completion: .files),
       OptionSpec(
         "--scenario", .value("file"), help: "Back the advice with this scenario's numbers.", completion: .files),
+      OptionSpec(
+        "--emit-scenario", .value("file"), help: "Write the scenario the advisor built from the answers.",
+        completion: .files),
+      OptionSpec("--force", .flag, help: "Overwrite the --emit-scenario file if it exists."),
       OptionSpec("--tree", .flag, help: "Print the whole decision tree instead (--format mermaid, text or json)."),
       OptionSpec(
         "--format", .value("format"), help: "Output format (default: table; mermaid and text for --tree).",
@@ -43,31 +49,81 @@ enum AdviseCommand {
     if scripted {
       answers = try scriptedAnswers(invocation, advisor: advisor)
     }
-    var advice: Advice
+    var treeAdvice: Advice
     switch advisor.walk(answers) {
     case .done(let done):
-      advice = done
+      treeAdvice = done
     case .needs(let question, _):
       if scripted {
         throw UsageError.answer(.missingAnswer(key: question.key, allowed: advisor.allowed(question.key)))
       }
-      advice = try interview(invocation, advisor: advisor, answers: &answers)
+      treeAdvice = try interview(invocation, advisor: advisor, answers: &answers)
     }
-    if let scenario = invocation.string("--scenario") {
+    if !scripted { askMoneyQuestions(invocation, advisor: advisor, answers: &answers) }
+    let scenarioFile = invocation.string("--scenario")
+    let emitPath = invocation.string("--emit-scenario")
+    if scenarioFile != nil, emitPath != nil {
+      throw UsageError.conflictingOptions(["--scenario", "--emit-scenario"])
+    }
+    let files = AdviceFiles(scenario: scenarioFile, emitted: emitPath)
+    var advice: Advice
+    if let scenarioFile {
       let overrides =
         answers["requests_per_month"].map { [ScenarioOverride(path: "workload.requests_per_month", value: $0)] } ?? []
-      let (loaded, applied, file) = try ScenarioLoader.load(file: scenario, overrides: overrides, horizon: nil)
+      let (loaded, applied, file) = try ScenarioLoader.load(file: scenarioFile, overrides: overrides, horizon: nil)
       var result = try ScenarioEngine.run(loaded, catalog: catalog, today: invocation.today, file: file)
       result.overrides = applied
       for warning in result.warnings { invocation.warn("warning: \(warning)") }
-      advice = advisor.backed(advice, by: result)
-    } else if answers["requests_per_month"] != nil {
-      advice.caveats.append(
-        "requests_per_month alone cannot be priced: pass --scenario with the token shapes to see payback")
+      advice = try advisor.finish(treeAdvice, answers: answers, files: files, backing: result)
+      advice.givenScenario = FileManager.default.contents(atPath: scenarioFile)
+        .flatMap { try? JSONParser.parse(Array($0)) }.flatMap { JSON(node: $0) }
+    } else {
+      advice = try advisor.finish(treeAdvice, answers: answers, files: files)
+      for warning in advice.costs?.warnings ?? [] { invocation.warn("warning: \(warning)") }
+    }
+    if let emitPath {
+      guard let document = advice.builtScenario?.document else {
+        throw CommandFailure(
+          "no scenario to write: answer requests_per_month (and current_model, prompt_tokens, output_tokens) so the advisor can build one"
+        )
+      }
+      try AtomicFile.write(document.rendered() + "\n", to: emitPath, overwrite: invocation.flag("--force"))
     }
     let shapes: [String: OutputFormat] = ["json": .json, "markdown": .markdown]
     try invocation.emit(advice.report(money: invocation.moneyFormat), format: shapes[format] ?? .table)
     return CLI.ExitCode.success
+  }
+
+  /// Asks the optional money questions the answers leave open; return (or the end of input)
+  /// skips one.
+  static func askMoneyQuestions(_ invocation: Invocation, advisor: Advisor, answers: inout [String: String]) {
+    let say = invocation.environment.writeOutput
+    var announced = false
+    for question in advisor.moneyQuestions where answers[question.key] == nil {
+      if !announced {
+        say("\nOptional: numbers for the advice (return skips a question).\n")
+        announced = true
+      }
+      while true {
+        say("\n\(question.text)\n  (\(advisor.allowed(question.key)))\n[\(question.key), return to skip] > ")
+        guard let line = invocation.environment.readLine() else {
+          say("\n")
+          return
+        }
+        let reply = line.trimmingCharacters(in: .whitespaces)
+        if reply.isEmpty { break }
+        if reply == "?" {
+          say("  Why: \(question.why)\n")
+          continue
+        }
+        do {
+          answers[question.key] = try advisor.validate(key: question.key, value: reply)
+          break
+        } catch {
+          say("  Not a valid answer: \(error.description)\n")
+        }
+      }
+    }
   }
 
   static func scriptedAnswers(_ invocation: Invocation, advisor: Advisor) throws -> [String: String] {

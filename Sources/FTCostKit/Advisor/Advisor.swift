@@ -27,6 +27,15 @@ public struct PathStep: Sendable, Equatable {
   public var source: String
 }
 
+/// A change the advisor made to the tree's recommendation, and why.
+public struct Revision: Sendable, Equatable {
+  public var from: Recommendation
+  public var to: Recommendation
+  /// The reason, with the numbers where there are any.
+  public var reason: String
+  public var source: String
+}
+
 /// The advisor's answer: what to do, why, what next, and what the numbers say.
 public struct Advice: Sendable {
   public var recommendation: Recommendation
@@ -36,6 +45,47 @@ public struct Advice: Sendable {
   public var caveats: [String]
   public var costs: ScenarioResult?
   public var conflicts: [String]
+  /// Where the advisor moved away from the tree's leaf (market, lifecycle, volume).
+  public var revisions: [Revision] = []
+  /// The scenario the advisor built and priced (none when `--scenario` was given or no volume).
+  public var builtScenario: AdviceScenario?
+  /// The day the work starts: what is named must be open then.
+  public var startDate: ISODate?
+  /// The user's `--scenario` file as JSON, when the advice was backed by one.
+  public var givenScenario: JSON?
+
+  /// The scenario behind the numbers, as its JSON document: the user's, or the one built from the
+  /// answers.
+  public var scenarioDocument: JSON? { givenScenario ?? builtScenario?.document }
+
+  /// The candidates that price the recommendation: the built scenario's candidate for it, or the
+  /// user's scenario's candidates of its strategy.
+  public var recommendedCandidates: [CandidateResult] {
+    guard let costs else { return [] }
+    if let built = builtScenario {
+      let name: String?
+      switch recommendation {
+      case .fineTuning, .distillation, .ragFineTuning: name = built.trainingCandidate
+      case .switchModel: name = built.switchCandidate
+      case .rag: name = built.ragCandidate
+      case .prompting, .collectData: name = nil
+      }
+      return costs.candidates.filter { $0.name == name }
+    }
+    switch recommendation {
+    case .switchModel:
+      return costs.candidates.filter {
+        $0.plan.strategy == .prompting && $0.plan.model != costs.scenario.baseline.model
+      }
+    case .prompting, .collectData:
+      return []
+    case .rag, .fineTuning, .distillation, .ragFineTuning:
+      return costs.candidates.filter { $0.plan.strategy == recommendation.strategy }
+    }
+  }
+
+  /// The recommendation at the tree's leaf, before any revision.
+  public var treeRecommendation: Recommendation { revisions.first?.from ?? recommendation }
 }
 
 /// Walks the decision tree with validated answers.
@@ -50,17 +100,28 @@ public struct Advisor {
     self.today = today
   }
 
-  /// Every answer key, including the optional `requests_per_month`.
-  public var keys: [String] { tree.questions.map(\.key) + ["requests_per_month"] }
+  /// The optional questions that put money and dates on the advice.
+  public var moneyQuestions: [Question] { DecisionTree.moneyQuestions }
+
+  /// Every answer key: the tree's, then the optional money questions'.
+  public var keys: [String] { tree.questions.map(\.key) + moneyQuestions.map(\.key) }
+
+  /// A question by key, from the tree or the money questions.
+  public func question(_ key: String) -> Question? {
+    tree.question(key) ?? moneyQuestions.first { $0.key == key }
+  }
 
   /// The allowed values of a key, in words.
   public func allowed(_ key: String) -> String {
-    guard let question = tree.question(key) else { return "a number of requests per month" }
+    guard let question = question(key) else { return "" }
     switch question.kind {
     case .choice(let choices): return choices.map(\.value).joined(separator: "|")
     case .percentage: return "a percentage 0-100 or unknown"
-    case .count: return "a whole number of examples"
+    case .count: return key == "examples" ? "a whole number of examples" : "a whole number of tokens"
     case .provider: return catalog.providers.joined(separator: "|")
+    case .number: return "a number of requests per month"
+    case .model: return "a model id or alias from the pricing tables"
+    case .date: return "a date written YYYY-MM-DD"
     }
   }
 
@@ -70,13 +131,28 @@ public struct Advisor {
     guard keys.contains(key) else {
       throw .unknownKey(key, suggestions: Suggestions.closest(to: key, in: keys), keys: keys)
     }
-    guard let question = tree.question(key) else {
+    guard let question = question(key) else {
+      throw .unknownKey(key, suggestions: Suggestions.closest(to: key, in: keys), keys: keys)
+    }
+    switch question.kind {
+    case .number:
       guard let number = try? DecimalParser.parse(value), number >= 0 else {
         throw .invalidValue(key: key, value: raw, reason: "expected a number of requests per month")
       }
       return number.description
-    }
-    switch question.kind {
+    case .model:
+      do {
+        return try catalog.model(named: value).id
+      } catch {
+        throw .invalidValue(
+          key: key, value: raw,
+          reason: "not a model in the pricing tables.\(Suggestions.hint(for: value, in: catalog.allNames))")
+      }
+    case .date:
+      guard let date = ISODate(value) else {
+        throw .invalidValue(key: key, value: raw, reason: "expected a date written YYYY-MM-DD, e.g. 2027-01-01")
+      }
+      return date.description
     case .choice(let choices):
       let values = choices.map(\.value)
       let lowered = value.lowercased()
@@ -132,7 +208,7 @@ public struct Advisor {
             ))
         }
         guard let answer = answers[key] else { return .needs(question, path: path) }
-        guard let branch = branches.first(where: { matches($0.condition, answer) }) else {
+        guard let branch = branches.first(where: { matches($0.condition, answer, answers) }) else {
           return .needs(question, path: path)
         }
         path.append(PathStep(question: question, answer: answer, rule: branch.rule, source: branch.source))
@@ -141,96 +217,21 @@ public struct Advisor {
     }
   }
 
-  func matches(_ condition: Condition, _ answer: String) -> Bool {
+  func matches(_ condition: Condition, _ answer: String, _ answers: [String: String]) -> Bool {
     switch condition {
     case .equals(let value): return answer == value
     case .oneOf(let values): return values.contains(answer)
     case .atLeast(let threshold): return (try? DecimalParser.parse(answer)).map { $0 >= threshold } ?? false
     case .below(let threshold): return (try? DecimalParser.parse(answer)).map { $0 < threshold } ?? false
     case .providerWithoutFineTuning: return catalog.table(forProvider: answer)?.fineTuning?.api == false
+    case .belowExampleMinimum: return Int(answer).map { !thresholds(answers).isEnough($0) } ?? false
     case .otherwise: return true
     }
   }
 
-  func advice(_ outcome: Outcome, path: [PathStep], answers: [String: String]) -> Advice {
-    var caveats = outcome.caveats
-    let provider = answers["provider"].flatMap { catalog.table(forProvider: $0) }
-    let recommended = max(50, provider?.fineTuning?.recommendedExamples.map(Int.init) ?? 0)
-    let have = answers["examples"].flatMap { Int($0) } ?? 0
-    let nextSteps = outcome.nextSteps.map {
-      $0.replacingOccurrences(of: "{more}", with: String(max(0, recommended - have)))
-        .replacingOccurrences(of: "{target}", with: String(recommended))
-    }
-    if outcome.recommendation == .collectData {
-      caveats.append(
-        "Providers' own floors: OpenAI accepts 10 examples and recommends starting with 50; Vertex AI recommends starting with 100."
-      )
-    }
-    if outcome.recommendation.trains {
-      let tables = provider.map { [$0] } ?? catalog.tables.filter { $0.fineTuning?.newJobsUntil != nil }
-      for table in tables {
-        guard let closes = table.fineTuning?.newJobsUntil else { continue }
-        let name = table.displayName
-        if closes < today {
-          caveats.append(
-            "\(name) fine-tuning closed to new jobs on \(closes): train elsewhere (Vertex AI, Azure, open models).")
-        } else {
-          caveats.append(
-            "\(name) fine-tuning closes to new jobs on \(closes): train before then, and plan where retraining will run."
-          )
-        }
-      }
-    }
-    var steps = nextSteps
-    if outcome.recommendation.trains {
-      // The path no provider can close: open weights trained and served on rented GPUs.
-      let open = catalog.models.filter { $0.selfHosting != nil }
-      if let first = open.first, let figures = first.selfHosting {
-        steps.append(
-          "compare the open-weight path no provider can close: LoRA on rented GPUs (`ftcost train --model \(first.id) --gpu \(figures.gpu) --training-tokens N`, next to the managed services' price) and serving on your own GPUs (`ftcost compare --scenario examples/self-hosted-qwen-vs-api.json`); open weights here: \(open.map(\.id).joined(separator: ", "))"
-        )
-      }
-    }
-    return Advice(
-      recommendation: outcome.recommendation, summary: outcome.summary, path: path, nextSteps: steps,
-      caveats: caveats, costs: nil, conflicts: [])
-  }
-
-  /// Adds the engine's numbers to `advice` and flags where they disagree with the tree.
-  public func backed(_ advice: Advice, by result: ScenarioResult) -> Advice {
-    var advice = advice
-    advice.costs = result
-    let money = MoneyFormat(currency: result.currency)
-    let report = ScenarioReport(result: result, money: money)
-    let volume = MoneyFormat.count(result.scenario.workload.requestsPerMonth)
-    let horizon = result.scenario.horizonMonths
-    if let strategy = advice.recommendation.strategy, strategy != .prompting {
-      let matching = result.candidates.filter { $0.plan.strategy == strategy }
-      let runnable = matching.compactMap { candidate in candidate.figures.map { (candidate, $0) } }
-      if matching.isEmpty {
-        advice.conflicts.append(
-          "the scenario has no \(strategy.rawValue) candidate, so the numbers cannot confirm the recommendation; add one to the scenario"
-        )
-      } else if runnable.isEmpty {
-        let reasons = matching.compactMap { $0.status.reason }.joined(separator: "; ")
-        advice.conflicts.append(
-          "\(strategy.rawValue) fits the problem, but no such plan can run as written: \(reasons)")
-      } else if runnable.allSatisfy({ $0.1.paybackMonths == nil }) {
-        advice.conflicts.append(
-          "\(strategy.rawValue) fits the problem, but at \(volume) requests a month it never pays back in \(horizon) months"
-        )
-      } else if let best = result.best, let bestFigures = best.figures, best.plan.strategy != strategy,
-        let mine = runnable.max(by: { $0.1.netBenefit < $1.1.netBenefit }), bestFigures.netBenefit > mine.1.netBenefit
-      {
-        advice.conflicts.append(
-          "\(best.name) (\(best.plan.strategy.rawValue)) saves more over \(horizon) months (\(money.total(bestFigures.netBenefit)) against \(money.total(mine.1.netBenefit)))"
-        )
-      }
-    } else if let best = result.best, let figures = best.figures, figures.investment > 0 {
-      advice.conflicts.append(
-        "the tree says \(advice.recommendation.rawValue), but \(best.name) pays back in \(report.payback(figures.paybackMonths)) and saves \(money.total(figures.netBenefit)) over \(horizon) months at \(volume) requests a month"
-      )
-    }
-    return advice
+  /// The example counts that apply to the answers: the provider's and the task's.
+  public func thresholds(_ answers: [String: String]) -> ExampleThresholds {
+    let task = answers["task"].flatMap(TrainingTask.init(rawValue:)) ?? TrainingTask.forProblem(answers["problem"])
+    return ExampleThresholds(task: task, provider: answers["provider"].flatMap { catalog.table(forProvider: $0) })
   }
 }

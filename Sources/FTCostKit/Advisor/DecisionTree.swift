@@ -8,11 +8,13 @@ public enum Recommendation: String, Sendable, CaseIterable {
   case ragFineTuning = "rag+fine-tuning"
   case distillation
   case collectData = "collect-data"
+  /// Move to a current untuned model that is cheaper (or faster) than the alternatives.
+  case switchModel = "switch-model"
 
   /// The scenario strategy this recommendation corresponds to, when there is one.
   public var strategy: Strategy? {
     switch self {
-    case .prompting: return .prompting
+    case .prompting, .switchModel: return .prompting
     case .rag: return .rag
     case .fineTuning: return .fineTuning
     case .ragFineTuning: return .ragFineTuning
@@ -35,11 +37,19 @@ public enum AnswerKind: Sendable, Equatable {
   case count
   /// A provider id from the pricing tables.
   case provider
+  /// A number of 0 or more (requests per month).
+  case number
+  /// A model id or alias from the pricing tables.
+  case model
+  /// A date written YYYY-MM-DD.
+  case date
 
   public static func == (lhs: AnswerKind, rhs: AnswerKind) -> Bool {
     switch (lhs, rhs) {
     case (.choice(let a), .choice(let b)): return a.map(\.value) == b.map(\.value)
-    case (.percentage, .percentage), (.count, .count), (.provider, .provider): return true
+    case (.percentage, .percentage), (.count, .count), (.provider, .provider), (.number, .number), (.model, .model),
+      (.date, .date):
+      return true
     default: return false
     }
   }
@@ -65,6 +75,8 @@ public enum Condition: Sendable, Equatable {
   case below(Decimal)
   /// The provider has no public fine-tuning API.
   case providerWithoutFineTuning
+  /// Fewer examples than `ExampleThresholds` asks for the provider and task answered so far.
+  case belowExampleMinimum
   case otherwise
 
   /// Human-readable form for the tree view.
@@ -75,6 +87,7 @@ public enum Condition: Sendable, Equatable {
     case .atLeast(let number): return ">= \(number)"
     case .below(let number): return "< \(number)"
     case .providerWithoutFineTuning: return "no fine-tuning API"
+    case .belowExampleMinimum: return "< the minimum for the provider and task"
     case .otherwise: return "otherwise"
     }
   }

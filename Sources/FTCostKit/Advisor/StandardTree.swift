@@ -72,9 +72,9 @@ extension DecisionTree {
   static let collectData = outcome(
     .collectData, "Not yet: collect more good examples first, and keep improving the prompt meanwhile.",
     next: [
-      "collect {more} more rated examples (at least {target} in all), then `ftcost dataset build logs.jsonl --min-rating 4 --out train.jsonl`",
-      "check them with `ftcost dataset inspect train.jsonl --task style`",
-      "meanwhile keep improving the few-shot prompt and measure it against a test set",
+      "collect {more} more rated examples (at least {target} in all, {recommended} recommended), then `ftcost dataset build logs.jsonl --min-rating 4 --out train.jsonl`",
+      "check them with `ftcost dataset inspect train.jsonl{task}`",
+      "meanwhile keep improving the prompt and measure it against a test set",
     ])
 
   static func byProvider(_ trained: DecisionNode, withoutFineTuning: DecisionNode) -> DecisionNode {
@@ -92,23 +92,26 @@ extension DecisionTree {
       ])
   }
 
-  static func enoughExamples(_ then: DecisionNode) -> DecisionNode {
+  static func enoughExamples(_ then: DecisionNode, tooFew: DecisionNode = collectData) -> DecisionNode {
     .ask(
       "examples",
       [
         Branch(
-          condition: .below(50), rule: "fewer than 50 examples -> not enough for training",
-          source: module + "; " + openAIGuide + "; " + vertexGuide, next: collectData),
+          condition: .belowExampleMinimum,
+          rule:
+            "fewer examples than the minimum for the provider and task (module 20.2's table, never below 50; Vertex AI 100) -> not enough for training",
+          source: "module 20.1 and 20.2; " + openAIGuide + "; " + vertexGuide, next: tooFew),
         Branch(
-          condition: .atLeast(50), rule: "50 or more good examples -> enough to train", source: module, next: then),
+          condition: .otherwise, rule: "at least the minimum for the provider and task -> enough to train",
+          source: "module 20.1 and 20.2", next: then),
       ])
   }
 
   static let fineTune = outcome(
     .fineTuning, "Fine-tune: teach the format, style or tone with examples.",
     next: [
-      "price the job on your real file: `ftcost train --dataset train.jsonl --model gpt-4.1-mini`",
-      "compare it with prompting over a year: `ftcost compare --scenario your-scenario.json`",
+      "price the job on your real file: `ftcost train --dataset train.jsonl --model {train_model}`",
+      "compare it with staying over the horizon: `ftcost compare --scenario {scenario}`",
       "evaluate the fine-tuned model against the base model before switching (module 20.5)",
     ])
 
@@ -116,7 +119,8 @@ extension DecisionTree {
     .distillation,
     "Distil: let the stronger model answer your production prompts, and fine-tune a small model on its answers.",
     next: [
-      "estimate teacher and training cost and the payback: `ftcost roi --scenario examples/module-20-distillation.json`",
+      "estimate teacher and training cost and the payback: `ftcost roi --scenario {scenario}`",
+      "price the student's training on your real file: `ftcost train --dataset train.jsonl --model {train_model}`",
       "generate the training set from production prompts, then `ftcost dataset inspect train.jsonl`",
       "evaluate student against teacher on a held-out set (module 20.5)",
     ])
@@ -125,7 +129,7 @@ extension DecisionTree {
     .prompting, "Stay with prompting: improve the prompt and few-shot examples.",
     next: [
       "keep a test set and measure each prompt change",
-      "cache the static prefix to cut its cost: set cached_prefix_share in a scenario and run `ftcost compare`",
+      "cache the static prefix to cut its cost: set cached_prefix_share in {scenario} and run `ftcost compare --scenario {scenario}`",
     ])
 
   static let noFineTuningProvider = outcome(
@@ -145,27 +149,28 @@ extension DecisionTree {
         next: outcome(
           .rag, "RAG: retrieve your documents into the context; the model does not need new weights to use new facts.",
           next: [
-            "price retrieval against prompting: a rag candidate with embedding_model and context_tokens in `ftcost compare --scenario …`",
+            "price retrieval against prompting: a rag candidate with embedding_model and context_tokens in `ftcost compare --scenario {scenario}`",
             "index the documents and measure answer quality on real questions",
           ],
           caveats: ["Data that changes only needs re-indexing, not retraining."])),
       Branch(
         condition: .equals("both"), rule: "missing knowledge and the wrong style -> RAG + fine-tuning", source: module,
-        next: enoughExamples(
+        next:
           byProvider(
-            outcome(
-              .ragFineTuning, "RAG + fine-tuning: retrieval for the facts, a fine-tuned model for the style.",
-              next: [
-                "start with RAG now; fine-tune the style once the examples are ready",
-                "price both parts: a rag+fine-tuning candidate in `ftcost compare --scenario …`",
-              ]),
+            enoughExamples(
+              outcome(
+                .ragFineTuning, "RAG + fine-tuning: retrieval for the facts, a fine-tuned model for the style.",
+                next: [
+                  "start with RAG now; fine-tune the style once the examples are ready",
+                  "price both parts: a rag+fine-tuning candidate in `ftcost compare --scenario {scenario}`",
+                ])),
             withoutFineTuning: outcome(
               .rag, "RAG for the facts, and few-shot prompting for the style: the provider cannot fine-tune.",
               next: [
-                "price retrieval: a rag candidate in `ftcost compare --scenario …`",
+                "price retrieval: a rag candidate in `ftcost compare --scenario {scenario}`",
                 "or fine-tune the style on another provider: `ftcost pricing list --fine-tunable`",
               ],
-              caveats: ["Anthropic recommends prompt engineering, few-shot examples and RAG instead of fine-tuning."])))
+              caveats: ["Anthropic recommends prompt engineering, few-shot examples and RAG instead of fine-tuning."]))
       ),
       Branch(
         condition: .equals("format"),
@@ -181,44 +186,45 @@ extension DecisionTree {
               next: promptOnly),
             Branch(
               condition: .otherwise, rule: "few-shot prompting falls short of 90% (or is unmeasured)", source: module,
-              next: enoughExamples(
+              next:
                 byProvider(
-                  .ask(
-                    "cost_critical",
-                    [
-                      Branch(
-                        condition: .equals("yes"),
-                        rule: "inference cost is critical -> check whether a stronger model can teach a small one",
-                        source: module,
-                        next: .ask(
-                          "teacher_meets_quality",
-                          [
-                            Branch(
-                              condition: .equals("yes"),
-                              rule:
-                                "a stronger model meets the bar and cost is critical -> distillation into a fine-tuned small model",
-                              source: "module 20.1 and 20.4", next: distil),
-                            Branch(
-                              condition: .otherwise,
-                              rule: "no teacher meets the bar yet -> fine-tune on your own examples", source: module,
-                              next: fineTune),
-                          ])),
-                      Branch(
-                        condition: .equals("no"), rule: "cost is secondary",
-                        source: module,
-                        next: .ask(
-                          "latency_critical",
-                          [
-                            Branch(
-                              condition: .equals("yes"),
-                              rule: "latency is critical -> fine-tuning (a shorter prompt answers faster)",
-                              source: module, next: fineTune),
-                            Branch(
-                              condition: .equals("no"), rule: "fine-tuning teaches the format with examples",
-                              source: module, next: fineTune),
-                          ])),
-                    ]),
-                  withoutFineTuning: noFineTuningProvider))),
+                  enoughExamples(
+                    .ask(
+                      "cost_critical",
+                      [
+                        Branch(
+                          condition: .equals("yes"),
+                          rule: "inference cost is critical -> check whether a stronger model can teach a small one",
+                          source: module,
+                          next: .ask(
+                            "teacher_meets_quality",
+                            [
+                              Branch(
+                                condition: .equals("yes"),
+                                rule:
+                                  "a stronger model meets the bar and cost is critical -> distillation into a fine-tuned small model",
+                                source: "module 20.1 and 20.4", next: distil),
+                              Branch(
+                                condition: .otherwise,
+                                rule: "no teacher meets the bar yet -> fine-tune on your own examples", source: module,
+                                next: fineTune),
+                            ])),
+                        Branch(
+                          condition: .equals("no"), rule: "cost is secondary",
+                          source: module,
+                          next: .ask(
+                            "latency_critical",
+                            [
+                              Branch(
+                                condition: .equals("yes"),
+                                rule: "latency is critical -> fine-tuning (a shorter prompt answers faster)",
+                                source: module, next: fineTune),
+                              Branch(
+                                condition: .equals("no"), rule: "fine-tuning teaches the format with examples",
+                                source: module, next: fineTune),
+                            ])),
+                      ])),
+                  withoutFineTuning: noFineTuningProvider)),
           ])),
       Branch(
         condition: .equals("cost"), rule: "inference cost is the problem -> a smaller model, trained if needed",
@@ -239,7 +245,7 @@ extension DecisionTree {
                     next: outcome(
                       .rag, "RAG on a smaller model: retrain nothing when the data changes.",
                       next: [
-                        "compare a smaller model with retrieval against the current one: `ftcost compare --scenario …`"
+                        "compare a smaller model with retrieval against the current one: `ftcost compare --scenario {scenario}`"
                       ],
                       caveats: [
                         "A distilled model would need retraining at every data change; price that with retrain_every_months if you still consider it."
@@ -247,19 +253,19 @@ extension DecisionTree {
                   Branch(
                     condition: .equals("rarely"), rule: "the data is stable, so a distilled model stays valid",
                     source: module,
-                    next: enoughExamples(
+                    next:
                       byProvider(
-                        distil,
+                        enoughExamples(distil),
                         withoutFineTuning: outcome(
                           .prompting,
                           "A smaller model with few-shot prompts and a cached prefix: the provider cannot fine-tune.",
                           next: [
-                            "compare smaller models by price: `ftcost compare --scenario …`",
+                            "compare smaller models by price: `ftcost compare --scenario {scenario}`",
                             "or distil on another provider: `ftcost pricing list --fine-tunable`",
                           ],
                           caveats: [
                             "Anthropic recommends prompt engineering, few-shot examples and RAG instead of fine-tuning."
-                          ])))),
+                          ]))),
                 ])),
             Branch(
               condition: .otherwise,
@@ -281,7 +287,9 @@ extension DecisionTree {
           ])),
       Branch(
         condition: .equals("latency"),
-        rule: "latency is the problem -> fine-tuning (shorter prompts) or a distilled smaller model", source: module,
+        rule:
+          "latency is the problem -> a smaller, faster model first; fine-tuning or distillation drops the few-shot prefix",
+        source: module,
         next: .ask(
           "teacher_meets_quality",
           [
@@ -289,12 +297,15 @@ extension DecisionTree {
               condition: .equals("yes"),
               rule: "a stronger model meets the bar -> distil it into a smaller, faster model",
               source: "module 20.1 and 20.4",
-              next: enoughExamples(byProvider(distil, withoutFineTuning: noFineTuningProvider))),
+              next: byProvider(
+                enoughExamples(distil, tooFew: .outcome(latencyAdvice)), withoutFineTuning: .outcome(latencyAdvice))),
             Branch(
               condition: .otherwise,
               rule: "fine-tune the current model so it needs no few-shot examples: a shorter prompt answers faster",
               source: module,
-              next: enoughExamples(byProvider(fineTune, withoutFineTuning: noFineTuningProvider))),
+              next: byProvider(
+                enoughExamples(latencyFineTune, tooFew: .outcome(latencyAdvice)),
+                withoutFineTuning: .outcome(latencyAdvice))),
           ])),
     ])
 }

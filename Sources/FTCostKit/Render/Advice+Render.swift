@@ -1,11 +1,14 @@
 import Foundation
 
 extension Advice {
-  /// The `advise --format json` object.
+  /// The `advise --format json` object: the advice, the revisions, the scenario used (as its JSON
+  /// document) and the numbers of the recommended path against staying.
   public var json: JSON {
     .object([
       ("recommendation", .string(recommendation.rawValue)),
+      ("tree_recommendation", .string(treeRecommendation.rawValue)),
       ("summary", .string(summary)),
+      ("start_date", .string(startDate?.description)),
       (
         "path",
         .array(
@@ -16,49 +19,103 @@ extension Advice {
             ])
           })
       ),
+      (
+        "revisions",
+        .array(
+          revisions.map { revision in
+            .object([
+              ("from", .string(revision.from.rawValue)), ("to", .string(revision.to.rawValue)),
+              ("reason", .string(revision.reason)), ("source", .string(revision.source)),
+            ])
+          })
+      ),
       ("next_steps", .array(nextSteps.map { .string($0) })),
       ("caveats", .array(caveats.map { .string($0) })),
+      ("scenario", scenarioDocument ?? .null),
+      ("numbers", numbersJSON),
       ("costs", costs.map { $0.json() } ?? .null),
       ("conflicts", .array(conflicts.map { .string($0) })),
     ])
   }
 
-  /// The advice as a document: the recommendation, why (each answer with its rule and source),
-  /// next steps, caveats, the engine's numbers when a scenario backs it, and where they disagree.
+  /// The recommended path against staying, unrounded; `null` without numbers.
+  var numbersJSON: JSON {
+    guard let costs else { return .null }
+    return .object([
+      ("baseline", .string(costs.scenario.baseline.name)),
+      ("baseline_monthly_cost", .number(costs.baseline.monthlyCost.first)),
+      ("baseline_total_cost", .number(costs.baseline.totalCost)),
+      (
+        "recommended",
+        .array(
+          recommendedCandidates.map { candidate in
+            let figures = candidate.figures
+            return .object([
+              ("name", .string(candidate.name)), ("status", .string(candidate.status.name)),
+              ("one_time_cost", .number(figures?.cost.oneTimeCost)),
+              ("monthly_cost", .number(figures?.monthlyCost.first)),
+              ("payback_months", .number(figures?.paybackMonths)),
+              ("break_even_requests_per_month", .number(figures?.breakEvenRequestsPerMonth)),
+              ("net_benefit", .number(figures?.netBenefit)),
+            ])
+          })
+      ),
+    ])
+  }
+
+  /// One line per recommended candidate: one-time, month 1, payback, break-even and net against
+  /// staying; or what staying costs when the advice is to stay.
+  public func headline(money: MoneyFormat) -> [String] {
+    guard let costs else { return [] }
+    let money = money.currency(costs.currency)
+    let report = ScenarioReport(result: costs, money: money)
+    let stay = costs.baseline.monthlyCost.first ?? 0
+    let horizon = costs.scenario.horizonMonths
+    let candidates = recommendedCandidates
+    guard !candidates.isEmpty else {
+      return [
+        "\(costs.scenario.baseline.name): \(money.total(stay)) in month 1, \(money.total(costs.baseline.totalCost)) over \(horizon) months"
+      ]
+    }
+    return candidates.map { candidate in
+      guard let figures = candidate.figures else {
+        return "\(candidate.name): cannot run (\(candidate.status.reason ?? "infeasible"))"
+      }
+      let breakEven = figures.breakEvenRequestsPerMonth.map { MoneyFormat.count($0.rounded(scale: 0, .up)) } ?? "never"
+      return
+        "\(candidate.name) against \(costs.scenario.baseline.name): one-time \(money.total(figures.cost.oneTimeCost)), \(money.total(figures.monthlyCost.first ?? 0)) in month 1 (staying: \(money.total(stay))), payback \(report.payback(figures.paybackMonths)), break-even \(breakEven) requests a month, net benefit \(money.total(figures.netBenefit)) over \(horizon) months"
+    }
+  }
+
+  /// The advice as a document: the recommendation, why (each answer with its rule and source,
+  /// then each revision the numbers made), the engine's numbers, next steps, caveats and where
+  /// the numbers disagree; each format's renderer lays it out (markdown: headings and tables).
   public func report(money: MoneyFormat = MoneyFormat()) -> Report {
-    var report = Report(title: "Recommendation: \(recommendation.rawValue)", json: json)
-    report.append(.lines(["Recommendation: \(recommendation.rawValue)", summary]))
-    report.append(
-      .list(
-        title: "Why",
-        items: path.enumerated().map { index, step in
-          "\(index + 1). \(step.question.text) -> \(step.answer)\n   \(step.rule) [\(step.source)]"
-        }))
-    report.append(.list(title: "Next steps", items: nextSteps))
-    report.append(.list(title: "Caveats", items: caveats))
+    var report = Report(title: "Advice: \(recommendation.rawValue)", json: json)
+    var opening = ["Recommendation: \(recommendation.rawValue)", summary]
+    if let startDate { opening.append("Start date: \(startDate).") }
+    report.append(.lines(opening))
+    var why = path.enumerated().map { index, step in
+      "\(index + 1). \(step.question.text) -> \(step.answer)\n   \(step.rule) [\(step.source)]"
+    }
+    why += revisions.map { "Then: \($0.from.rawValue) -> \($0.to.rawValue): \($0.reason) [\($0.source)]" }
+    report.append(.list(title: "Why", items: why))
     if let costs {
+      let money = money.currency(costs.currency)
       let view = ScenarioReport(result: costs, money: money)
-      report.append(.heading("The numbers (\(costs.scenario.name))"))
+      report.append(.heading("The numbers (\(costs.scenario.name), from \(costs.start))"))
       report.append(.table(view.comparisonTable))
       report.append(.events(title: "Events", view.events))
       report.append(.notes(view.overlayLines))
       report.append(.verdict(view.verdict))
-      var lines: [String] = []
-      for candidate in costs.candidates where candidate.plan.strategy == recommendation.strategy {
-        guard let figures = candidate.figures else {
-          lines.append("\(candidate.name): cannot run (\(candidate.status.reason ?? "infeasible"))")
-          continue
-        }
-        let net = view.shownNet(candidate) ?? figures.netBenefit
-        lines.append(
-          "\(candidate.name): payback \(view.payback(figures.paybackMonths)), net benefit \(view.money.dollars(net, minimumFractionDigits: 2)) over \(costs.scenario.horizonMonths) months"
-        )
-      }
-      report.append(.notes(lines))
+      report.append(.notes(headline(money: money)))
     }
+    report.append(.list(title: "Next steps", items: nextSteps))
+    report.append(.list(title: "Caveats", items: caveats))
     report.append(.list(title: "Where the numbers disagree", items: conflicts))
     return report
   }
+
 }
 
 extension DecisionTree {

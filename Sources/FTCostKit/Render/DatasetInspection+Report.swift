@@ -8,7 +8,7 @@ extension DatasetInspection {
     model: ModelPricing?
   ) -> Report {
     var report = Report(
-      title: file, json: json(estimates: estimates, epochs: epochs, warnings: warnings, task: task),
+      title: file, json: json(estimates: estimates, epochs: epochs, warnings: warnings, task: task, model: model),
       primaryTable: "statistics")
     let encoding = encodings.first?.rawValue ?? "o200k_base"
     report.append(
@@ -46,11 +46,11 @@ extension DatasetInspection {
           return "\(key.rawValue): \(count) (lines \(lines)\(count > 20 ? ", …" : ""))"
         }))
     if let task {
-      let minimum = model.flatMap { $0.fineTuning?.minExamples ?? $0.providerFineTuning?.minExamples }
-      var line =
-        "task \(task.rawValue) (\(task.title)): \(countedExamples) examples is \(task.verdict(examples: countedExamples)) - module 20.2: minimum \(task.minimum), recommended \(MoneyFormat.grouped(Decimal(task.recommended))), ideal \(MoneyFormat.grouped(Decimal(task.ideal)))+"
-      line += minimum.map { "; the provider's own minimum is \($0)" } ?? ""
-      report.append(.lines([line]))
+      let thresholds = ExampleThresholds(task: task, model: model)
+      report.append(
+        .lines([
+          "task \(task.rawValue) (\(task.title)): \(countedExamples) examples is \(thresholds.verdict(examples: countedExamples)) - minimum \(thresholds.minimum) (\(thresholds.basis)), recommended \(MoneyFormat.grouped(Decimal(thresholds.recommended))), ideal \(MoneyFormat.grouped(Decimal(task.ideal)))+ (the advisor uses the same table)"
+        ]))
     }
     if !estimates.isEmpty {
       var table = ReportTable(
@@ -77,7 +77,9 @@ extension DatasetInspection {
   }
 
   /// The `dataset inspect --format json` object.
-  func json(estimates: [DatasetEstimate], epochs: Int64?, warnings: [String], task: TrainingTask?) -> JSON {
+  func json(
+    estimates: [DatasetEstimate], epochs: Int64?, warnings: [String], task: TrainingTask?, model: ModelPricing?
+  ) -> JSON {
     let inspection = self
     func stats(_ values: CountHistogram) -> JSON { Distribution(values)?.json ?? .null }
     let keys = inspection.errorCounts.keys.sorted()
@@ -120,14 +122,15 @@ extension DatasetInspection {
       ("truncated_examples", .integer(Int64(inspection.truncatedExamples))),
     ]
     if let task {
+      let thresholds = ExampleThresholds(task: task, model: model)
       members.append(
         (
           "task",
           .object([
-            ("task", .string(task.rawValue)), ("minimum", .integer(Int64(task.minimum))),
-            ("recommended", .integer(Int64(task.recommended))),
-            ("ideal", .integer(Int64(task.ideal))),
-            ("verdict", .string(task.verdict(examples: inspection.countedExamples))),
+            ("task", .string(task.rawValue)), ("minimum", .integer(Int64(thresholds.minimum))),
+            ("recommended", .integer(Int64(thresholds.recommended))),
+            ("ideal", .integer(Int64(task.ideal))), ("basis", .string(thresholds.basis)),
+            ("verdict", .string(thresholds.verdict(examples: inspection.countedExamples))),
           ])
         ))
     }

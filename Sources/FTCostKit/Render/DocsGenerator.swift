@@ -249,9 +249,23 @@ public struct DocsGenerator {
         MoneyFormat.grouped(Decimal(task.ideal)) + "+", task.rawValue,
       ])
     }
+    let providers = catalog.tables.filter { $0.fineTuning?.api == true }
+    var byProvider = TextTable(
+      columns: [.init("task")] + providers.map { .init($0.displayName, .right) })
+    for task in [nil] + TrainingTask.allCases.map(Optional.some) {
+      byProvider.append(
+        [task?.rawValue ?? "any (no task given)"]
+          + providers.map { table in
+            let thresholds = ExampleThresholds(task: task, provider: table)
+            return
+              "\(MoneyFormat.grouped(Decimal(thresholds.minimum))) / \(MoneyFormat.grouped(Decimal(thresholds.recommended)))"
+          })
+    }
     return Self.header
       + "# How many examples a task needs\n\nModule 20.2's guide; `ftcost dataset inspect FILE --task TASK` judges a file against it. Providers set their own floors too: OpenAI accepts 10 examples and recommends starting with 50; Vertex AI recommends starting with 100.\n\n"
       + table.renderedMarkdown()
+      + "\n## Per provider: minimum / recommended\n\nThe one table `ftcost advise`, `ftcost dataset inspect --model MODEL --task TASK` and this page share: the minimum is the largest of module 20.1's floor of \(ExampleThresholds.moduleFloor), module 20.2's minimum for the task, the provider's hard minimum and the count the provider recommends starting with; the recommended count is the larger of the task's and the provider's recommendation. Fewer examples than the minimum: the advisor says collect data.\n\n"
+      + byProvider.renderedMarkdown()
   }
 
   public func advisor() -> String {

@@ -112,7 +112,8 @@ public struct MarkdownRenderer: ReportRenderer {
     case .table(let table):
       return (table.title.map { "**\($0)**\n\n" } ?? "") + table.textTable(options.money).renderedMarkdown()
     case .list(let title, let items):
-      return items.isEmpty ? nil : "**\(title)**\n\n" + items.map { "- \($0)\n" }.joined()
+      // A titled list is a section of the document.
+      return items.isEmpty ? nil : "## \(title)\n\n" + items.map { "- \($0)\n" }.joined()
     case .events(let title, let events):
       guard !events.isEmpty else { return nil }
       return "**\(title)**\n\n" + ReportEvent.table(events).textTable(options.money).renderedMarkdown()

@@ -166,5 +166,17 @@ public enum CostRules {
       "Overlays",
       "A pricing overlay changes only the fields it sets (lists such as aliases, tiers and price_changes replace whole); every output that used a value it set names the overlay file."
     ),
+    (
+      "Advisor scenario",
+      "With requests_per_month and no --scenario, ftcost advise prices a scenario it writes from the answers: 12 months from start_date (default today); user_tokens = prompt_tokens − few_shot_tokens, few_shot_tokens and output_tokens as answered (1,000 input and 300 output tokens when not); the baseline stays on current_model with prompting (a model retired on the start date is priced as its successor; with no current_model, the untuned base of the training candidate); the training candidate is the provider's model that takes a new job on the start date with the lowest fine-tuned cost per request, trained on the answered examples with epochs auto and no setup or labelling cost; a distillation's teacher is the baseline model; RAG candidates retrieve 1,000 tokens per request embedded with the cheapest embedding model. A baseline model that retires inside the horizon moves to the first model down its successor chain that serves to the horizon's end. --emit-scenario writes this scenario; compare gives the same numbers."
+    ),
+    (
+      "Switch model",
+      "A switch-model candidate is prompting on the untuned model with the lowest cost per request at the answered token shape among those that serve from the start date to the horizon's end (none retiring inside it, none whose fine-tuning is closed), with equal prices won by the answered provider; it is added when it is cheaper per request than staying. When cost drives the decision (problem cost or cost_critical yes) and it costs no more per request than the cheapest fine-tuned candidate, the advice is switch-model."
+    ),
+    (
+      "Volume decides",
+      "A training recommendation whose candidate never pays back within the horizon (payback null, or net benefit ≤ 0) or cannot run becomes rag (for rag+fine-tuning), switch-model (when cost or latency drives and the switch candidate's net benefit is positive) or prompting, and the advice states the one-time cost, month-1 costs, net benefit, any hourly hosting fee (hosting_per_hour · 730 a month) and the break-even volume."
+    ),
   ]
 }

@@ -6,15 +6,12 @@ import Testing
 /// Every leaf of the tree, reached by the answers that lead to it.
 let outcomeTable: [(answers: [String: String], recommendation: Recommendation, summary: String)] = [
   (["problem": "knowledge"], .rag, "RAG: retrieve"),
-  (["problem": "both", "examples": "20"], .collectData, "Not yet"),
-  (["problem": "both", "examples": "400", "provider": "anthropic"], .rag, "RAG for the facts"),
+  (["problem": "both", "provider": "openai", "examples": "20"], .collectData, "Not yet"),
+  (["problem": "both", "provider": "anthropic"], .rag, "RAG for the facts"),
   (["problem": "both", "examples": "400", "provider": "openai"], .ragFineTuning, "RAG + fine-tuning"),
   (["problem": "format", "few_shot_quality": "92"], .prompting, "Stay with prompting"),
-  (["problem": "format", "few_shot_quality": "70", "examples": "30"], .collectData, "Not yet"),
-  (
-    ["problem": "format", "few_shot_quality": "unknown", "examples": "500", "provider": "anthropic"], .prompting,
-    "Prompt engineering"
-  ),
+  (["problem": "format", "few_shot_quality": "70", "provider": "openai", "examples": "30"], .collectData, "Not yet"),
+  (["problem": "format", "few_shot_quality": "unknown", "provider": "anthropic"], .prompting, "Prompt engineering"),
   (
     [
       "problem": "format", "few_shot_quality": "70", "examples": "500", "provider": "openai", "cost_critical": "yes",
@@ -41,13 +38,15 @@ let outcomeTable: [(answers: [String: String], recommendation: Recommendation, s
   ),
   (["problem": "cost", "teacher_meets_quality": "yes", "data_changes": "often"], .rag, "RAG on a smaller model"),
   (
-    ["problem": "cost", "teacher_meets_quality": "yes", "data_changes": "rarely", "examples": "10"], .collectData,
-    "Not yet"
+    [
+      "problem": "cost", "teacher_meets_quality": "yes", "data_changes": "rarely", "provider": "openai",
+      "examples": "10",
+    ],
+    .collectData, "Not yet"
   ),
   (
     [
-      "problem": "cost", "teacher_meets_quality": "yes", "data_changes": "rarely", "examples": "10000",
-      "provider": "anthropic",
+      "problem": "cost", "teacher_meets_quality": "yes", "data_changes": "rarely", "provider": "anthropic",
     ], .prompting, "A smaller model"
   ),
   (
@@ -58,20 +57,20 @@ let outcomeTable: [(answers: [String: String], recommendation: Recommendation, s
   ),
   (["problem": "cost", "teacher_meets_quality": "no", "few_shot_quality": "95"], .prompting, "Stay with prompting"),
   (["problem": "cost", "teacher_meets_quality": "unknown", "few_shot_quality": "unknown"], .collectData, "Not yet"),
-  (["problem": "latency", "teacher_meets_quality": "yes", "examples": "5"], .collectData, "Not yet"),
   (
-    ["problem": "latency", "teacher_meets_quality": "yes", "examples": "200", "provider": "anthropic"], .prompting,
-    "Prompt engineering"
+    ["problem": "latency", "teacher_meets_quality": "yes", "provider": "openai", "examples": "5"], .switchModel,
+    "Cut latency"
   ),
+  (["problem": "latency", "teacher_meets_quality": "yes", "provider": "anthropic"], .switchModel, "Cut latency"),
   (
     ["problem": "latency", "teacher_meets_quality": "yes", "examples": "200", "provider": "open-models"], .distillation,
     "Distil"
   ),
-  (["problem": "latency", "teacher_meets_quality": "no", "examples": "49"], .collectData, "Not yet"),
   (
-    ["problem": "latency", "teacher_meets_quality": "no", "examples": "50", "provider": "anthropic"], .prompting,
-    "Prompt engineering"
+    ["problem": "latency", "teacher_meets_quality": "no", "provider": "openai", "examples": "49"], .switchModel,
+    "Cut latency"
   ),
+  (["problem": "latency", "teacher_meets_quality": "no", "provider": "anthropic"], .switchModel, "Cut latency"),
   (
     ["problem": "latency", "teacher_meets_quality": "no", "examples": "50", "provider": "azure-openai"], .fineTuning,
     "Fine-tune"
@@ -116,7 +115,7 @@ func leafPaths(_ node: DecisionNode, prefix: [String] = []) -> [[String]] {
       var labels: [String] = []
       for step in advice.path {
         guard case .ask(let key, let branches) = node,
-          let branch = branches.first(where: { advisor.matches($0.condition, step.answer) })
+          let branch = branches.first(where: { advisor.matches($0.condition, step.answer, row.answers) })
         else { break }
         labels.append("\(key):\(branch.condition.label)")
         node = branch.next
@@ -173,7 +172,7 @@ func leafPaths(_ node: DecisionNode, prefix: [String] = []) -> [[String]] {
     let backed = advisor.backed(advice, by: result)
     #expect(
       backed.conflicts == [
-        "fine-tuning fits the problem, but at 20,000 requests a month it never pays back in 12 months"
+        "fine-tuning fits the problem, but at 20,000 requests a month it never pays back in 12 months (Fine-tuned GPT-4o-mini on Azure: net -$6,472.02); the numbers say stay"
       ])
   }
 
