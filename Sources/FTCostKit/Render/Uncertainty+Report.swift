@@ -114,7 +114,7 @@ extension Simulation {
     report.append(.table(table))
     report.append(
       .notes([
-        "P10, P50 and P90 are figures of actual samples (the 10th, 50th and 90th percentile by rank); a payback that never comes ranks last and shows as never. \"pays back\" is the share of samples paying back within the horizon; \"best\" the share in which the candidate has the largest positive net benefit of those that pay back."
+        "P10, P50 and P90 are figures of actual samples (the 10th, 50th and 90th percentile by rank); a payback that never comes ranks last and shows as never. \"pays back\" is the share of samples paying back within the horizon and ending it ahead (a plan with nothing to repay counts where it saves); \"best\" the share in which the candidate has the largest positive net benefit of those that pay back."
       ]))
     report.append(.table(inputs))
     report.append(.warnings(result.warnings))

@@ -178,5 +178,17 @@ public enum CostRules {
       "Volume decides",
       "A training recommendation whose candidate never pays back within the horizon (payback null, or net benefit ≤ 0) or cannot run becomes rag (for rag+fine-tuning), switch-model (when cost or latency drives and the switch candidate's net benefit is positive) or prompting, and the advice states the one-time cost, month-1 costs, net benefit, any hourly hosting fee (hosting_per_hour · 730 a month) and the break-even volume."
     ),
+    (
+      "Uncertain inputs",
+      "An uncertainty entry (or --vary PATH=LOW..HIGH) gives a scenario value or a price (prices.MODEL.FIELD) a range that must hold the value as written: triangular (that value most likely, the default), uniform, or lognormal with low and high as its 10th and 90th percentiles. Each variant is priced exactly as compare --set prices it (a price on a copy of the tables; its dated changes still apply on their dates); counts are rounded half up to whole numbers."
+    ),
+    (
+      "Sensitivity",
+      "A tornado moves each input alone to its low and its high value, the others as written, and sorts the inputs by |figure at high − figure at low|, an end that never pays back first; an input's break-even value is where the candidate's net benefit over the horizon is 0, by bisection between its low and high value to a millionth of the range (whole for a count), and none when the sign does not change in the range."
+    ),
+    (
+      "Simulation",
+      "Sample i draws every input from its own SplitMix64 stream of the seed, in binary floating point (inverse distribution functions need sqrt, log and exp), and each draw becomes a decimal of at most 12 significant digits before any cost is computed. P10, P50 and P90 are the ⌈p·N⌉-th smallest sample figures, a payback that never comes ranking above every number; a candidate pays back within the horizon in a sample when its payback is at most H months and its net benefit is at least 0; it is best where it is the verdict's plan, and staying is best where no candidate is."
+    ),
   ]
 }

@@ -17,7 +17,8 @@ public struct Simulation: Sendable {
     public var netBenefit: Percentiles
     public var npv: Percentiles
     public var paybackMonths: Percentiles
-    /// The share of samples in which it pays back within the horizon.
+    /// The share of samples in which it pays back within the horizon and ends it ahead (net
+    /// benefit ≥ 0), so a plan with nothing to repay counts only where it saves.
     public var paysBackWithinHorizon: Decimal
     /// The share of samples in which it is the best plan (the largest positive net benefit
     /// among those that pay back).
@@ -79,12 +80,16 @@ public struct Simulation: Sendable {
     let horizon = Decimal(scenario.base.scenario.horizonMonths)
     let spreads = names.indices.map { position -> CandidateSpread in
       let paybacks = outcomes.map { $0.payback[position] }
+      let ahead = outcomes.filter { outcome in
+        guard let payback = outcome.payback[position], let net = outcome.netBenefit[position] else { return false }
+        return payback <= horizon && net >= 0
+      }
       return CandidateSpread(
         name: names[position],
         netBenefit: percentiles(outcomes.map { $0.netBenefit[position] }),
         npv: percentiles(outcomes.map { $0.npv[position] }),
         paybackMonths: percentiles(paybacks),
-        paysBackWithinHorizon: Decimal(paybacks.filter { $0.map { $0 <= horizon } ?? false }.count) / count,
+        paysBackWithinHorizon: Decimal(ahead.count) / count,
         best: Decimal(outcomes.filter { $0.best == position }.count) / count)
     }
     return Simulation(
