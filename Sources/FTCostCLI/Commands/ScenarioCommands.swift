@@ -77,8 +77,9 @@ enum ScenarioCommands {
     ],
     run: { invocation in try runReport(&invocation) })
 
-  /// Loads the scenario with overrides and runs the engine.
-  static func result(_ invocation: inout Invocation) throws -> ScenarioResult {
+  /// The scenario file's JSON tree with `--set` and `--horizon` applied, the overrides applied,
+  /// and the file's name; a malformed or unknown override is a usage error.
+  static func scenarioTree(_ invocation: Invocation) throws -> (JSONNode, [(String, String)], String) {
     var overrides: [ScenarioOverride] = []
     for text in invocation.strings("--set") {
       guard let override = try? ScenarioOverride(parsing: text) else {
@@ -89,13 +90,18 @@ enum ScenarioCommands {
       overrides.append(override)
     }
     let horizon = try invocation.count("--horizon", in: 1...Int64(Scenario.maximumHorizonMonths)).map { Int($0) }
-    let loaded: (Scenario, [(String, String)], String)
     do {
-      loaded = try ScenarioLoader.load(file: invocation.string("--scenario"), overrides: overrides, horizon: horizon)
+      return try ScenarioLoader.loadTree(file: invocation.string("--scenario"), overrides: overrides, horizon: horizon)
     } catch ScenarioError.badOverride(let message) {
       throw UsageError.invalidOverride(message)
     }
-    let (scenario, applied, file) = loaded
+  }
+
+  /// Loads the scenario with overrides and runs the engine.
+  static func result(_ invocation: inout Invocation) throws -> ScenarioResult {
+    let (root, applied, file) = try scenarioTree(invocation)
+    let (decoded, problems) = Scenario.decode(root, file: file)
+    guard let scenario = decoded else { throw ScenarioError.invalid(problems) }
     let catalog = try invocation.catalog()
     var result = try ScenarioEngine.run(scenario, catalog: catalog, today: invocation.today, file: file)
     result.overrides = applied

@@ -46,24 +46,7 @@ enum UncertaintyCommands {
 
   /// The scenario's tree with `--set` applied, its uncertain inputs, and the catalog.
   static func uncertainScenario(_ invocation: inout Invocation) throws -> UncertainScenario {
-    var overrides: [ScenarioOverride] = []
-    for text in invocation.strings("--set") {
-      guard let override = try? ScenarioOverride(parsing: text) else {
-        throw UsageError.invalidValue(
-          text, option: "--set",
-          reason: .malformed(expected: "path=value", example: "workload.requests_per_month=50000"))
-      }
-      overrides.append(override)
-    }
-    let horizon = try invocation.count("--horizon", in: 1...Int64(Scenario.maximumHorizonMonths)).map { Int($0) }
-    let loaded: (JSONNode, [(String, String)], String)
-    do {
-      loaded = try ScenarioLoader.loadTree(
-        file: invocation.string("--scenario"), overrides: overrides, horizon: horizon)
-    } catch ScenarioError.badOverride(let message) {
-      throw UsageError.invalidOverride(message)
-    }
-    let (root, _, file) = loaded
+    let (root, _, file) = try ScenarioCommands.scenarioTree(invocation)
     let catalog = try invocation.catalog()
     let inputs = try UncertaintyParser.inputs(
       root: root, file: file, varies: invocation.strings("--vary"), catalog: catalog)

@@ -200,23 +200,6 @@ public struct TrainingSetBuilder {
   }
 }
 
-/// A small, fast, seedable generator (SplitMix64) so validation splits are reproducible.
-public struct SplitMix64 {
-  private var state: UInt64
-  public init(seed: UInt64) { state = seed }
-  public mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-  /// A uniform value in [0, 1) with 53 bits.
-  public mutating func nextUnit() -> Decimal {
-    Decimal(next() >> 11) / Decimal(UInt64(1) << 53)
-  }
-}
-
 /// A streaming output of the dataset commands: staged until `commit`, errors as `DatasetError`.
 final class AtomicWriter {
   let path: String

@@ -53,7 +53,7 @@ public struct Simulation: Sendable {
       var outcomes: [(Int, Outcome)] = []
       var index = chunk
       while index < samples {
-        var generator = SeededGenerator(seed: seed, stream: index)
+        var generator = SplitMix64(seed: seed, stream: index)
         let values = scenario.inputs.map { $0.value(at: generator.unitInterval()) }
         do throws(UncertaintyError) {
           let result = try scenario.result(values)

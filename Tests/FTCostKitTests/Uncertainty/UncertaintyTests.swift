@@ -106,7 +106,7 @@ func zeroWidthExample() throws -> UncertainScenario {
     let input = UncertainInput(
       path: "candidates[0].examples", base: 2000, distribution: .triangular(low: 1000, mode: 2000, high: 5000),
       isCount: true)
-    var generator = SeededGenerator(seed: 3)
+    var generator = SplitMix64(seed: 3)
     for _ in 0..<500 {
       let value = input.value(at: generator.unitInterval())
       #expect(value >= 1000 && value <= 5000)
