@@ -67,6 +67,23 @@ import Testing
     #expect(result.stdout != ftcost(["advise"] + answers(Self.priced)).stdout)
   }
 
+  /// After OpenAI's fine-tuning closes the advice is to stay with prompting; when the numbers'
+  /// verdict is a cheaper model, the advice says so rather than parting from it silently.
+  @Test func aSwitchTheNumbersFavourIsNamed() {
+    let result = ftcost(
+      ["advise"]
+        + answers([
+          "problem=format", "few_shot_quality=50", "examples=3000", "provider=openai", "cost_critical=no",
+          "latency_critical=no", "requests_per_month=2000000", "current_model=gpt-5.4", "prompt_tokens=3000",
+          "output_tokens=400", "start_date=2027-02-01",
+        ]))
+    #expect(result.code == 0, "\(result.stderr)")
+    #expect(result.stdout.hasPrefix("Recommendation: prompting\n"))
+    #expect(
+      result.stdout.contains(
+        "the advice says prompting, but Switch to gpt-6-luna saves $312,000.00 over 12 months with no investment"))
+  }
+
   @Test func unknownCurrentModelSuggestsTheClosest() {
     let result = ftcost(["advise", "--answer", "problem=knowledge", "--answer", "current_model=gpt-4.1-mni"])
     #expect(result.code == 64)

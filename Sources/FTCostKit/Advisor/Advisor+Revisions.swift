@@ -43,6 +43,7 @@ extension Advisor {
         outcome = volumeRevision.outcome
       }
       fill(&advice, from: outcome, answers: answers, files: files)
+      advice.conflicts += unmadeSwitch(advice, result: result)
       advice.caveats += built.assumptions.isEmpty ? [] : ["Assumed: \(built.assumptions.joined(separator: "; "))."]
     } else {
       fill(&advice, from: outcome, answers: answers, files: files)
@@ -62,6 +63,19 @@ extension Advisor {
             separator: "; "))
     }
     return advice
+  }
+
+  /// When the advice is not to switch models but the numbers' verdict is a switch (a plan with
+  /// no investment that saves money), the sentence that says so: the advice and the verdict
+  /// must not part silently.
+  func unmadeSwitch(_ advice: Advice, result: ScenarioResult) -> [String] {
+    guard advice.recommendation != .switchModel, let best = result.best, let figures = best.figures,
+      best.plan.strategy == .prompting, best.plan.model != result.scenario.baseline.model
+    else { return [] }
+    let money = MoneyFormat(currency: result.currency)
+    return [
+      "the advice says \(advice.recommendation.rawValue), but \(best.name) saves \(money.total(figures.netBenefit)) over \(ScenarioReport.months(result.scenario.horizonMonths)) with no investment: evaluate it on your test set (module 20.5) before deciding"
+    ]
   }
 
   /// The outcome at the leaf the walk reached.
