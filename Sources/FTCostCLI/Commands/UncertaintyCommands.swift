@@ -46,13 +46,14 @@ enum UncertaintyCommands {
 
   /// The scenario's tree with `--set` applied, its uncertain inputs, and the catalog.
   static func uncertainScenario(_ invocation: inout Invocation) throws -> UncertainScenario {
-    let (root, _, file) = try ScenarioCommands.scenarioTree(invocation)
+    let (root, applied, file) = try ScenarioCommands.scenarioTree(invocation)
     let catalog = try invocation.catalog()
     let inputs = try UncertaintyParser.inputs(
       root: root, file: file, varies: invocation.strings("--vary"), catalog: catalog)
     if inputs.isEmpty { throw UncertaintyError.noInputs(file: file) }
-    let scenario = try UncertainScenario(
+    var scenario = try UncertainScenario(
       root: root, file: file, catalog: catalog, today: invocation.today, inputs: inputs)
+    scenario.base.overrides = applied
     for warning in scenario.base.warnings { invocation.warn("warning: \(warning)") }
     return scenario
   }

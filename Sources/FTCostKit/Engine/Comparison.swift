@@ -60,15 +60,12 @@ struct Comparison {
       monthlyHosting: cost.hosting == nil ? [] : zip(months, volumes).map { $0.hosting(requests: $1) })
   }
 
-  /// payback_months is the smallest t ≥ 0 with cumulative savings ≥ ΔI, linear inside the month where they cross: t = (m−1) + (ΔI − Σ_{k<m} savings_k) / savings_m; 0 when ΔI ≤ 0; searched to max(120, 10·H) months and "never" (null) beyond.
+  /// True when no month from `first` on can save anything, so the payback search can stop.
   ///
-  /// Months past the horizon are priced only when the search gets there, with later events
-  /// applied. Savings are 0 for good once a candidate has fallen back, and the search stops where
-  /// the baseline can no longer be priced.
-  /// True when no month from `first` on can save anything, so the search can stop: neither plan
-  /// changes again (no segment starts, no baseline charge from `first` on), neither serves on
-  /// GPUs, and the candidate costs at least as much per request and per month (its own charges,
-  /// which only add to its cost, left out). Month m then saves R_m · a + b with a ≤ 0 and b ≤ 0.
+  /// That holds when neither plan changes again (no segment starts, no baseline charge from
+  /// `first` on), neither serves on GPUs, and the candidate costs at least as much per request
+  /// and per month (its own charges, which only add to its cost, left out): month m then saves
+  /// R_m · a + b with a ≤ 0 and b ≤ 0.
   func neverSavesAgain(
     _ schedule: PlanSchedule, from first: ISODate, baseline: MonthCost, candidate: MonthCost
   ) -> Bool {
@@ -81,6 +78,11 @@ struct Comparison {
     return perRequest <= 0 && perMonth <= 0
   }
 
+  /// payback_months is the smallest t ≥ 0 with cumulative savings ≥ ΔI, linear inside the month where they cross: t = (m−1) + (ΔI − Σ_{k<m} savings_k) / savings_m; 0 when ΔI ≤ 0; searched to max(120, 10·H) months and "never" (null) beyond.
+  ///
+  /// Months past the horizon are priced only when the search gets there, with later events
+  /// applied. Savings are 0 for good once a candidate has fallen back, and the search stops where
+  /// the baseline can no longer be priced.
   func paybackMonths(
     _ schedule: PlanSchedule, investment: Decimal, horizonSavings: [Decimal], planned: [MonthCost]
   ) -> Decimal? {

@@ -23,9 +23,9 @@ public struct TornadoChart {
         ? money.dollars(value.rounded(scale: 0, rule: .halfAwayFromZero), minimumFractionDigits: 0)
         : MoneyFormat.grouped(value.rounded(scale: 1, rule: .halfAwayFromZero), minimumFractionDigits: 1) + " mo"
     }
-    let base = sensitivity.baseValue ?? 0
-    // A "never" end is drawn to the edge of the scale, on the side worse than the base.
-    let finite = sensitivity.bars.flatMap { [$0.atLow, $0.atHigh] }.compactMap { $0 } + [base]
+    // A "never" end (or base) is drawn to the edge of the scale on the worse side.
+    let finite =
+      sensitivity.bars.flatMap { [$0.atLow, $0.atHigh] }.compactMap { $0 } + [sensitivity.baseValue].compactMap { $0 }
     var low = finite.min() ?? 0
     var high = finite.max() ?? 1
     if low == high {
@@ -68,7 +68,7 @@ public struct TornadoChart {
       for (value, color, input) in [
         (bar.atLow, "#a0cbe8", bar.input.distribution.low), (bar.atHigh, "#4e79a7", bar.input.distribution.high),
       ] {
-        let from = x(base)
+        let from = x(sensitivity.baseValue)
         let to = x(value)
         body +=
           "<rect x=\"\(f(min(from, to)))\" y=\"\(f(y + 4))\" width=\"\(f(max(1, abs(to - from))))\" height=\"16\" fill=\"\(color)\"><title>\(ChartText.escape("\(bar.input.path) = \(input): \(label(value))"))</title></rect>\n"
@@ -86,7 +86,7 @@ public struct TornadoChart {
     }
     let axisY = cursor + 4
     body +=
-      "<line x1=\"\(f(x(base)))\" y1=\"\(f(top - 4))\" x2=\"\(f(x(base)))\" y2=\"\(f(axisY))\" stroke=\"#333\" stroke-width=\"1.5\"/>\n"
+      "<line x1=\"\(f(x(sensitivity.baseValue)))\" y1=\"\(f(top - 4))\" x2=\"\(f(x(sensitivity.baseValue)))\" y2=\"\(f(axisY))\" stroke=\"#333\" stroke-width=\"1.5\"/>\n"
     body +=
       "<line x1=\"\(f(left))\" y1=\"\(f(axisY))\" x2=\"\(f(width - right))\" y2=\"\(f(axisY))\" stroke=\"#999\"/>\n"
     for (value, anchor) in [(low, "start"), (high, "end")] {

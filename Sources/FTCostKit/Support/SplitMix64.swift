@@ -24,14 +24,14 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     return z ^ (z >> 31)
   }
 
-  /// A uniform value in [0, 1) with 53 bits, exact in decimal.
+  /// A uniform value in [0, 1) from the top 53 bits (to Decimal's 38 digits).
   public mutating func nextUnit() -> Decimal {
     Decimal(next() >> 11) / Decimal(UInt64(1) << 53)
   }
 
-  /// A uniform value in the open interval (0, 1) from the top 53 bits: never 0 or 1, so inverse
-  /// distribution functions stay finite.
+  /// A uniform value in the open interval (0, 1) from the top 52 bits, (n + ½) / 2^52 exactly:
+  /// never 0 or 1, so inverse distribution functions stay finite.
   public mutating func unitInterval() -> Double {
-    (Double(next() >> 11) + 0.5) / 9_007_199_254_740_992
+    (Double(next() >> 12) + 0.5) * 0x1p-52
   }
 }

@@ -58,17 +58,26 @@ public enum InputDistribution: Sendable, Equatable {
       let sigma = (log(b) - log(a)) / (2 * z90)
       x = exp(mu + sigma * Self.standardNormalQuantile(u))
     }
-    return Self.decimal(x)
+    let value = Self.decimal(x)
+    // Rounding in Double can step a hair outside a bounded range; the range is the promise. A
+    // lognormal range is not bounded: a fifth of its draws lie outside its P10 and P90.
+    if case .lognormal = self { return value }
+    return min(high, max(low, value))
   }
 
+  /// `value` as the nearest Double: parsed from its decimal text, which is correctly rounded
+  /// everywhere (NSDecimalNumber's conversion is not).
   static func double(_ value: Decimal) -> Double {
-    NSDecimalNumber(decimal: value).doubleValue
+    Double(value.description) ?? 0
   }
 
   /// `x` as a decimal of at most 12 significant digits, from Swift's shortest round-trip text
   /// (the same on every platform).
   static func decimal(_ x: Double) -> Decimal {
-    guard x.isFinite else { return 0 }
+    // A draw beyond Double's range (an extreme lognormal) is the largest finite value, never 0.
+    guard x.isFinite else {
+      return x.isNaN ? 0 : decimal(x > 0 ? Double.greatestFiniteMagnitude : -Double.greatestFiniteMagnitude)
+    }
     let exact = Decimal(string: "\(x)", locale: Locale(identifier: "en_US_POSIX")) ?? 0
     return exact.rounded(significantDigits: 12, rule: .halfEven)
   }

@@ -9,7 +9,8 @@ public struct Sensitivity: Sendable {
     /// The figure with the input at its low and at its high value (`nil`: never pays back).
     public var atLow: Decimal?
     public var atHigh: Decimal?
-    /// |atHigh − atLow|; `nil` when one end never pays back (an unbounded swing, sorted first).
+    /// |atHigh − atLow|; 0 when neither end pays back; `nil` when one end only never pays back
+    /// (an unbounded swing, sorted first).
     public var swing: Decimal?
     /// The input's value, alone, at which the candidate's net benefit over the horizon is 0
     /// (where it starts or stops paying back within the horizon); `nil` when none lies in range.
@@ -38,7 +39,8 @@ public struct Sensitivity: Sendable {
       high[index] = input.distribution.high
       let atLow = metric.value(try figures(low))
       let atHigh = metric.value(try figures(high))
-      let swing = atLow.flatMap { low in atHigh.map { abs($0 - low) } }
+      // Never at both ends is no swing; never at one end only is unbounded.
+      let swing = atLow == nil && atHigh == nil ? 0 : atLow.flatMap { low in atHigh.map { abs($0 - low) } }
       let breakEven = try breakEven(of: index, scenario, candidate: candidate)
       bars.append(Bar(input: input, atLow: atLow, atHigh: atHigh, swing: swing, breakEven: breakEven))
     }

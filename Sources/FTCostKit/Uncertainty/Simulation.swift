@@ -46,6 +46,7 @@ public struct Simulation: Sendable {
     _ scenario: UncertainScenario, samples: Int, seed: UInt64,
     workers: Int = ProcessInfo.processInfo.activeProcessorCount
   ) throws(UncertaintyError) -> Simulation {
+    guard samples > 0 else { throw .sample("a simulation needs at least one sample") }
     let names = scenario.base.candidates.map(\.name)
     let store = OutcomeStore(count: samples)
     let chunks = max(1, min(workers, samples))

@@ -11,10 +11,21 @@ public enum UncertaintyParser {
   ]
 
   /// What a scenario means when it leaves a key out, so such a key can still be given a range.
-  static let defaults: [String: Decimal] = [
-    "monthly_growth": 0, "cached_prefix_share": 0, "failure_cost": 0, "discount_rate_annual": 0, "success_rate": 1,
-    "setup_cost": 0, "ops_monthly": 0, "migration_cost": 0, "lead_time_months": 0, "labeling_cost_per_example": 0,
-    "vector_db_monthly": 0, "reindex_share_per_month": 0, "system_tokens": 0, "few_shot_tokens": 0,
+  ///
+  /// A plan's system and few-shot tokens are not here: left out, they are the workload's.
+  static let workloadDefaults: [String: Decimal] = [
+    "monthly_growth": 0, "cached_prefix_share": 0, "failure_cost": 0, "system_tokens": 0, "few_shot_tokens": 0,
+  ]
+  static let planDefaults: [String: Decimal] = [
+    "success_rate": 1, "setup_cost": 0, "ops_monthly": 0, "migration_cost": 0, "lead_time_months": 0,
+    "labeling_cost_per_example": 0, "vector_db_monthly": 0, "reindex_share_per_month": 0,
+  ]
+
+  /// Values bounded above (shares, rates, epochs): a lognormal range, unbounded, would draw
+  /// values the scenario refuses.
+  static let boundedKeys: Set<String> = [
+    "success_rate", "cached_prefix_share", "reindex_share_per_month", "max_utilization", "monthly_growth",
+    "discount_rate_annual", "epochs",
   ]
 
   /// The uncertain inputs of `root` (the scenario with any `--set` applied) and of `varies`
@@ -122,7 +133,22 @@ public enum UncertaintyParser {
   static func input(
     path: String, low: Decimal, high: Decimal, kind: String, root: JSONNode, catalog: PricingCatalog
   ) throws(Problem) -> UncertainInput {
+    if path == "horizon_months" {
+      throw Problem(message: "horizon_months cannot take a range; compare horizons with --horizon instead")
+    }
     let (base, isCount) = try baseValue(path, root: root, catalog: catalog)
+    if isCount,
+      low != low.rounded(scale: 0, rule: .halfAwayFromZero) || high != high.rounded(scale: 0, rule: .halfAwayFromZero)
+    {
+      throw Problem(message: "'\(path)' is a count: give whole numbers for low and high")
+    }
+    let key = path.split(separator: ".").last.map(String.init) ?? path
+    if kind == "lognormal", boundedKeys.contains(key) {
+      throw Problem(
+        message:
+          "'\(path)' is bounded, so a lognormal range (which has no upper end) cannot describe it; use triangular or uniform"
+      )
+    }
     let distribution: InputDistribution
     switch kind {
     case "triangular": distribution = .triangular(low: low, mode: base, high: high)
@@ -146,6 +172,19 @@ public enum UncertaintyParser {
           "a lognormal range needs low above 0 (found \(low)); use triangular or uniform for values that can be 0")
     }
     if isCount, low < 0 { throw Problem(message: "a count cannot be negative (low \(low))") }
+    if !path.hasPrefix("prices.") {
+      // Both ends must be values the scenario accepts, so no draw between them is refused later.
+      for end in [low, high] {
+        let changed: JSONNode
+        do { changed = try ScenarioOverride(path: path, value: end.description).apply(to: root) } catch {
+          throw Problem(message: error.description)
+        }
+        let (scenario, problems) = Scenario.decode(changed, file: "range")
+        if scenario == nil, let problem = problems.first {
+          throw Problem(message: "\(end) is not a value '\(path)' can take: \(problem.message)")
+        }
+      }
+    }
     return UncertainInput(path: path, base: base, distribution: distribution, isCount: isCount)
   }
 
@@ -180,6 +219,7 @@ public enum UncertaintyParser {
     }
     let isCount = countKeys.contains(lastKey)
     guard let node else {
+      let defaults = path.hasPrefix("workload.") ? workloadDefaults : path.contains(".") ? planDefaults : [:]
       if let value = defaults[lastKey] { return (value, isCount) }
       throw Problem(message: "the scenario does not set '\(path)'; give it a value before giving it a range")
     }

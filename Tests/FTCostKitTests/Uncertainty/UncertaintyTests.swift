@@ -127,6 +127,11 @@ func zeroWidthExample() throws -> UncertainScenario {
     ("prices.no-such-model.inference.input=1..2", "no-such-model"),
     ("prices.gpt-6-luna.fine_tuning.training=1..2", "has no price at 'fine_tuning.training'"),
     ("candidates[9].examples=1..2", "has 4 entries"),
+    // A plan's system tokens left out are the workload's, not 0: the range needs a written value.
+    ("candidates[1].system_tokens=0..700", "the scenario does not set 'candidates[1].system_tokens'"),
+    ("horizon_months=12..36", "horizon_months cannot take a range"),
+    ("candidates[2].examples=1500.5..3000", "is a count: give whole numbers"),
+    ("candidates[1].success_rate=0.9..1.2", "1.2 is not a value 'candidates[1].success_rate' can take"),
   ])
   func badRangesAreClearErrors(vary: String, message: String) throws {
     do {
@@ -136,6 +141,30 @@ func zeroWidthExample() throws -> UncertainScenario {
       #expect(error.description.hasPrefix("--vary '\(vary)': "), "\(error)")
       #expect(error.description.contains(message), "\(error)")
     }
+  }
+
+  @Test func lognormalIsRefusedOnABoundedValue() throws {
+    let text = """
+      {"name": "u", "workload": {"requests_per_month": 1000, "user_tokens": 10, "output_tokens": 10},
+       "baseline": {"name": "b", "strategy": "prompting", "model": "gpt-6.1-terra"},
+       "candidates": [{"name": "c", "strategy": "prompting", "model": "gpt-6-luna", "success_rate": 0.9}],
+       "uncertainty": {"candidates[0].success_rate": {"low": 0.8, "high": 0.95, "distribution": "lognormal"}}}
+      """
+    let root = try JSONParser.parse(Array(text.utf8))
+    #expect(throws: UncertaintyError.self) {
+      try UncertaintyParser.inputs(root: root, file: "u.json", varies: [], catalog: shippedCatalog())
+    }
+  }
+
+  /// Uniform draws are strictly inside (0, 1), even for the largest and smallest raw values.
+  @Test func unitIntervalNeverReachesItsEnds() {
+    var generator = SplitMix64(seed: 0)
+    for _ in 0..<10_000 {
+      let u = generator.unitInterval()
+      #expect(u > 0 && u < 1)
+    }
+    #expect((Double(UInt64.max >> 12) + 0.5) * 0x1p-52 < 1)
+    #expect((Double(UInt64(0) >> 12) + 0.5) * 0x1p-52 > 0)
   }
 
   @Test func aFileRangeProblemNamesItsLine() throws {
