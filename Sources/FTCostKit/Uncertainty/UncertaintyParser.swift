@@ -200,6 +200,14 @@ public enum UncertaintyParser {
       guard let value = model.price(at: price.field) else {
         throw Problem(message: "\(model.id) has no price at '\(price.field)'; see `ftcost pricing show \(model.id)`")
       }
+      // A dated change of the field would replace the drawn price from its date on, so the
+      // range would silently stop mattering.
+      if let change = model.priceChanges.first(where: { $0.changedPaths.contains(price.field) }) {
+        throw Problem(
+          message:
+            "\(model.id)'s \(price.field) changes on \(change.effectiveFrom) in the tables, which would replace a drawn price from then on; vary it in a --pricing overlay without that change"
+        )
+      }
       return (value, false)
     }
     let override = ScenarioOverride(path: path, value: "0")

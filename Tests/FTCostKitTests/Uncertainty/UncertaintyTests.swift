@@ -130,6 +130,7 @@ func zeroWidthExample() throws -> UncertainScenario {
     // A plan's system tokens left out are the workload's, not 0: the range needs a written value.
     ("candidates[1].system_tokens=0..700", "the scenario does not set 'candidates[1].system_tokens'"),
     ("horizon_months=12..36", "horizon_months cannot take a range"),
+    ("prices.gemini-3.8-flash.inference.output=3..4", "changes on 2027-01-01 in the tables"),
     ("candidates[2].examples=1500.5..3000", "is a count: give whole numbers"),
     ("candidates[1].success_rate=0.9..1.2", "1.2 is not a value 'candidates[1].success_rate' can take"),
   ])
