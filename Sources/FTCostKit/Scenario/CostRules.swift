@@ -180,7 +180,7 @@ public enum CostRules {
     ),
     (
       "Uncertain inputs",
-      "An uncertainty entry (or --vary PATH=LOW..HIGH) gives a scenario value or a price (prices.MODEL.FIELD) a range that must hold the value as written: triangular (that value most likely, the default), uniform, or lognormal with low and high as its 10th and 90th percentiles. Each variant is priced exactly as compare --set prices it (a price on a copy of the tables; its dated changes still apply on their dates); counts are rounded half up to whole numbers."
+      "An uncertainty entry (or --vary PATH=LOW..HIGH) gives a scenario value or a price (prices.MODEL.FIELD) a range that must hold the value as written and whose ends the scenario accepts: triangular (that value most likely, the default), uniform, or lognormal with low and high as its 10th and 90th percentiles (not for shares, rates or epochs, which are bounded). Each variant is priced exactly as compare --set prices it, a price on a copy of the tables; a price with a dated change in the tables, and horizon_months, cannot take a range. Counts take whole ends, and draws are rounded half up to whole numbers."
     ),
     (
       "Sensitivity",
