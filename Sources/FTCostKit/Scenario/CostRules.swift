@@ -188,7 +188,7 @@ public enum CostRules {
     ),
     (
       "Simulation",
-      "Sample i draws every input from its own SplitMix64 stream of the seed, in binary floating point (inverse distribution functions need sqrt, log and exp), and each draw becomes a decimal of at most 12 significant digits before any cost is computed. P10, P50 and P90 are the ⌈p·N⌉-th smallest sample figures, a payback that never comes ranking above every number; a candidate pays back within the horizon in a sample when its payback is at most H months and its net benefit is at least 0; it is best where it is the verdict's plan, and staying is best where no candidate is."
+      "Sample i draws every input from its own SplitMix64 stream of the seed, in binary floating point (inverse distribution functions need sqrt, log and exp), and each draw becomes a decimal of at most 12 significant digits before the scenario is planned. Samples are evaluated, ranked and counted in binary floating point by the same rules; P10, P50 and P90 are the ⌈p·N⌉-th smallest samples by that ranking, a payback that never comes ranking above every number, each priced again by the decimal engine for the figure shown; a candidate pays back within the horizon in a sample when its payback is at most H months and its net benefit is at least 0; it is best where it is the verdict's plan, and staying is best where no candidate is."
     ),
   ]
 }

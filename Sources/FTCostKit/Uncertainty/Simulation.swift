@@ -31,17 +31,18 @@ public struct Simulation: Sendable {
   /// The share of samples in which no candidate pays back: staying is best.
   public var stayIsBest: Decimal
 
-  /// One sample's figures per candidate, and which candidate was best.
+  /// One sample's figures per candidate in binary floating point (for ranking and counting),
+  /// and which candidate was best.
   struct Outcome: Sendable {
-    var netBenefit: [Decimal?]
-    var npv: [Decimal?]
-    var payback: [Decimal?]
+    var figures: [FastEvaluation.Figures?]
     var best: Int?
   }
 
   /// Draws `samples` sets of values from `seed` and prices each, on `workers` threads.
   ///
   /// Sample i draws from its own stream of `seed`, so the result does not depend on `workers`.
+  /// Samples are ranked and counted by a binary floating-point evaluation of the planned
+  /// scenario; each P10, P50 and P90 shown is its sample priced again by the decimal engine.
   public static func run(
     _ scenario: UncertainScenario, samples: Int, seed: UInt64,
     workers: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -54,19 +55,10 @@ public struct Simulation: Sendable {
       var outcomes: [(Int, Outcome)] = []
       var index = chunk
       while index < samples {
-        var generator = SplitMix64(seed: seed, stream: index)
-        let values = scenario.inputs.map { $0.value(at: generator.unitInterval()) }
         do throws(UncertaintyError) {
-          let result = try scenario.result(values)
-          let figures = names.map { name in result.candidates.first { $0.name == name }?.figures }
-          let best = result.best.flatMap { best in names.firstIndex(of: best.name) }
-          outcomes.append(
-            (
-              index,
-              Outcome(
-                netBenefit: figures.map { $0?.netBenefit }, npv: figures.map { $0?.npv },
-                payback: figures.map { $0?.paybackMonths }, best: best)
-            ))
+          let planned = try scenario.planned(values(scenario, seed: seed, sample: index))
+          let figures = FastEvaluation(planned: planned).figures()
+          outcomes.append((index, Outcome(figures: figures, best: best(figures))))
         } catch {
           store.fail(index, error)
           return
@@ -78,24 +70,91 @@ public struct Simulation: Sendable {
     if let failure = store.firstFailure { throw failure }
     let outcomes = store.outcomes
     let count = Decimal(samples)
-    let horizon = Decimal(scenario.base.scenario.horizonMonths)
-    let spreads = names.indices.map { position -> CandidateSpread in
-      let paybacks = outcomes.map { $0.payback[position] }
-      let ahead = outcomes.filter { outcome in
-        guard let payback = outcome.payback[position], let net = outcome.netBenefit[position] else { return false }
-        return payback <= horizon && net >= 0
+    let horizon = Double(scenario.base.scenario.horizonMonths)
+    // The samples at P10, P50 and P90 of each candidate's figures, ranked in Double...
+    let metrics: [OutcomeMetric] = [.netBenefit, .npv, .paybackMonths]
+    var chosen: [[[Int]]] = []
+    for position in names.indices {
+      chosen.append(
+        metrics.map { metric in
+          let ranked = rankedSamples(
+            outcomes.map { outcome in
+              outcome.figures[position].flatMap { figures in
+                switch metric {
+                case .netBenefit: return figures.netBenefit
+                case .npv: return figures.npv
+                case .paybackMonths: return figures.paybackMonths
+                }
+              }
+            })
+          return [10, 50, 90].map { ranked[max(0, min(ranked.count - 1, ($0 * ranked.count + 99) / 100 - 1))] }
+        })
+    }
+    // ...then priced again, exactly, by the decimal engine (on every core).
+    let needed = Array(Set(chosen.flatMap { $0.flatMap { $0 } })).sorted()
+    let exact = ExactStore(needed)
+    DispatchQueue.concurrentPerform(iterations: min(max(1, workers), needed.count)) { worker in
+      for slot in stride(from: worker, to: needed.count, by: max(1, min(max(1, workers), needed.count))) {
+        do throws(UncertaintyError) {
+          exact.put(slot, try scenario.result(values(scenario, seed: seed, sample: needed[slot])))
+        } catch {
+          exact.fail(needed[slot], error)
+        }
       }
-      return CandidateSpread(
-        name: names[position],
-        netBenefit: percentiles(outcomes.map { $0.netBenefit[position] }),
-        npv: percentiles(outcomes.map { $0.npv[position] }),
-        paybackMonths: percentiles(paybacks),
-        paysBackWithinHorizon: Decimal(ahead.count) / count,
-        best: Decimal(outcomes.filter { $0.best == position }.count) / count)
+    }
+    if let failure = exact.firstFailure { throw failure }
+    func spread(_ position: Int, _ metric: Int) -> Percentiles {
+      let picked = chosen[position][metric].map { index in
+        metrics[metric].value(exact.result(needed.firstIndex(of: index) ?? 0)?.candidates[position].figures)
+      }
+      return Percentiles(p10: picked[0], p50: picked[1], p90: picked[2])
+    }
+    var spreads: [CandidateSpread] = []
+    for position in names.indices {
+      let ahead = outcomes.filter { outcome in
+        guard let figures = outcome.figures[position], let payback = figures.paybackMonths else { return false }
+        return payback <= horizon && figures.netBenefit >= 0
+      }
+      spreads.append(
+        CandidateSpread(
+          name: names[position], netBenefit: spread(position, 0), npv: spread(position, 1),
+          paybackMonths: spread(position, 2), paysBackWithinHorizon: Decimal(ahead.count) / count,
+          best: Decimal(outcomes.filter { $0.best == position }.count) / count))
     }
     return Simulation(
       samples: samples, seed: seed, candidates: spreads,
       stayIsBest: Decimal(outcomes.filter { $0.best == nil }.count) / count)
+  }
+
+  /// Sample `sample`'s values, drawn from its own stream of `seed`.
+  static func values(_ scenario: UncertainScenario, seed: UInt64, sample: Int) -> [Decimal] {
+    var generator = SplitMix64(seed: seed, stream: sample)
+    return scenario.inputs.map { $0.value(at: generator.unitInterval()) }
+  }
+
+  /// The best candidate as the verdict picks it: the largest positive net benefit of those that
+  /// pay back.
+  static func best(_ figures: [FastEvaluation.Figures?]) -> Int? {
+    var best: Int?
+    for (index, figure) in figures.enumerated() {
+      guard let figure, figure.netBenefit > 0, figure.paybackMonths != nil else { continue }
+      if let current = best, let leader = figures[current], leader.netBenefit >= figure.netBenefit { continue }
+      best = index
+    }
+    return best
+  }
+
+  /// Sample indexes from the smallest figure to the largest, `nil` (never, cannot run) last; ties
+  /// in sample order.
+  static func rankedSamples(_ values: [Double?]) -> [Int] {
+    values.indices.sorted { a, b in
+      switch (values[a], values[b]) {
+      case (let x?, let y?): return x != y ? x < y : a < b
+      case (.some, nil): return true
+      case (nil, .some): return false
+      case (nil, nil): return a < b
+      }
+    }
   }
 
   /// P10, P50 and P90 by the nearest-rank method (the ⌈p·N⌉-th smallest sample), so each is a
@@ -150,5 +209,41 @@ final class OutcomeStore: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     return slots.compactMap { $0 }
+  }
+}
+
+/// The exactly priced samples a simulation shows, filled by worker threads.
+final class ExactStore: @unchecked Sendable {
+  private let lock = NSLock()
+  private var results: [ScenarioResult?]
+  private var failures: [(Int, UncertaintyError)] = []
+
+  init(_ samples: [Int]) {
+    results = Array(repeating: nil, count: samples.count)
+  }
+
+  func put(_ slot: Int, _ result: ScenarioResult) {
+    lock.lock()
+    defer { lock.unlock() }
+    results[slot] = result
+  }
+
+  func fail(_ sample: Int, _ error: UncertaintyError) {
+    lock.lock()
+    defer { lock.unlock() }
+    failures.append((sample, error))
+  }
+
+  func result(_ slot: Int) -> ScenarioResult? {
+    lock.lock()
+    defer { lock.unlock() }
+    return slot < results.count ? results[slot] : nil
+  }
+
+  /// The failure of the lowest-numbered sample, the same on every run.
+  var firstFailure: UncertaintyError? {
+    lock.lock()
+    defer { lock.unlock() }
+    return failures.min { $0.0 < $1.0 }?.1
   }
 }

@@ -29,6 +29,27 @@ public struct UncertainScenario: Sendable {
   ///
   /// Scenario values are applied as `--set` applies them, prices to a copy of the catalog.
   public func result(_ values: [Decimal]) throws(UncertaintyError) -> ScenarioResult {
+    let (scenario, catalog) = try variant(values)
+    do {
+      return try ScenarioEngine.run(scenario, catalog: catalog, today: today, file: file, breakEven: false)
+    } catch {
+      throw .sample("\(describe(values)): \(error); narrow the ranges")
+    }
+  }
+
+  /// The scenario with `values[i]` at `inputs[i]`, planned but not evaluated (what a simulation
+  /// ranks in binary floating point).
+  func planned(_ values: [Decimal]) throws(UncertaintyError) -> PlannedScenario {
+    let (scenario, catalog) = try variant(values)
+    do {
+      return try ScenarioEngine.plan(scenario, catalog: catalog, today: today, file: file)
+    } catch {
+      throw .sample("\(describe(values)): \(error); narrow the ranges")
+    }
+  }
+
+  /// The decoded scenario and the catalog with `values` applied.
+  func variant(_ values: [Decimal]) throws(UncertaintyError) -> (Scenario, PricingCatalog) {
     var root = self.root
     var catalog = self.catalog
     for (input, value) in zip(inputs, values) {
@@ -49,11 +70,7 @@ public struct UncertainScenario: Sendable {
     guard let scenario else {
       throw .sample("\(describe(values)): \(problems.first?.message ?? "the scenario is invalid"); narrow the ranges")
     }
-    do {
-      return try ScenarioEngine.run(scenario, catalog: catalog, today: today, file: file, breakEven: false)
-    } catch {
-      throw .sample("\(describe(values)): \(error); narrow the ranges")
-    }
+    return (scenario, catalog)
   }
 
   /// The values as `path=value, …`, for an error.
