@@ -17,7 +17,7 @@ enum UncertaintyCommands {
     name: "sensitivity",
     abstract: "A tornado: each uncertain input moved alone to its low and high value, widest swing first.",
     discussion:
-      "Uncertain inputs come from the scenario's \"uncertainty\" object and --vary. For each, the candidate's figure with the input at its low and at its high value (the others as written), and the input's value at which the candidate's net benefit over the horizon is 0.",
+      "Uncertain inputs come from the scenario's \"uncertainty\" object and --vary. For each, the candidate's figure with the input at its low and at its high value (the others as written), and the input's value at which the candidate's net benefit over the horizon is 0. Without --candidate, the plan the verdict recommends (else the first that can run).",
     options: [
       ScenarioCommands.requiredScenarioOption, ScenarioCommands.candidateOption, metricOption, varyOption,
       OptionSpec(
@@ -69,7 +69,10 @@ enum UncertaintyCommands {
     let scenario = try uncertainScenario(&invocation)
     let candidates = try ScenarioCommands.selected(scenario.base, invocation)
     let named = invocation.string("--candidate") != nil
-    guard let candidate = named ? candidates.first : (candidates.first { $0.figures != nil } ?? candidates.first)
+    // Without --candidate: the verdict's plan, else the first that can run.
+    guard
+      let candidate = named
+        ? candidates.first : (scenario.base.best ?? candidates.first { $0.figures != nil } ?? candidates.first)
     else { throw CommandFailure("the scenario has no candidates") }
     let result = try Sensitivity.run(scenario, candidate: candidate.name, metric: metric)
     if let (policy, files) = chartFile {
