@@ -82,6 +82,21 @@ import Testing
     #expect(markdown.code == 0 && markdown.stdout.contains("| candidate |"), "\(markdown.stdout)")
   }
 
+  /// The HTML report of a scenario with uncertain inputs carries its tornado and simulation.
+  @Test func theHTMLReportHasTheUncertainty() throws {
+    let folder = try temporaryFolder()
+    let page = folder.appendingPathComponent("report.html").path
+    let result = ftcost(["report", "--scenario", Self.example, "--out", page])
+    #expect(result.code == 0, "\(result.stderr)")
+    let html = try String(contentsOfFile: page, encoding: .utf8)
+    #expect(html.contains("Uncertainty: Few-shot GPT-6-luna"))
+    #expect(html.contains("net benefit 0 at") && html.contains("net P50"))
+    #expect(html.components(separatedBy: "<svg").count - 1 == 3)
+    let plain = ftcost(["report", "--scenario", "examples/support-assistant.json", "--out", page, "--force"])
+    #expect(plain.code == 0)
+    #expect(!(try String(contentsOfFile: page, encoding: .utf8)).contains("Uncertainty:"))
+  }
+
   @Test func badInputsAreOneLineErrors() {
     let path = ftcost(["sensitivity", "--scenario", Self.example, "--vary", "workload.request_per_month=1..2"])
     #expect(path.code == 1)

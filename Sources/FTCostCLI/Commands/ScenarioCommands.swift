@@ -65,7 +65,7 @@ enum ScenarioCommands {
   static let report = CommandSpec(
     name: "report", abstract: "Write one self-contained HTML report of a scenario for finance.",
     discussion:
-      "The page holds the verdict, the comparison, each candidate's statement and cash flows, the charts, events and warnings, the assumptions, every price with its source and as_of, and the command that made it. It loads nothing from the network and needs no script; it prints on A4 or Letter and reads on a phone.",
+      "The page holds the verdict, the comparison, each candidate's statement and cash flows, the charts, events and warnings, the assumptions, every price with its source and as_of, and the command that made it; a scenario with an uncertainty object also gets its tornado and a 1,000-sample simulation (seed 1). It loads nothing from the network and needs no script; it prints on A4 or Letter and reads on a phone.",
     options: [
       requiredScenarioOption,
       OptionSpec(
@@ -180,7 +180,22 @@ enum ScenarioCommands {
     let candidates = try selected(result, invocation)
     let view = ScenarioReport(result: result, money: invocation.moneyFormat)
     let command = (["ftcost"] + invocation.arguments).map(Self.shellQuoted).joined(separator: " ")
-    let document = view.fullReport(candidates, command: command, generatedOn: invocation.today)
+    var document = view.fullReport(candidates, command: command, generatedOn: invocation.today)
+    // A scenario with uncertain inputs also gets its tornado and a 1,000-sample simulation.
+    let (root, _, file) = try scenarioTree(invocation)
+    if root["uncertainty"] != nil {
+      let inputs = try UncertaintyParser.inputs(root: root, file: file, varies: [], catalog: try invocation.catalog())
+      if !inputs.isEmpty {
+        let uncertain = try UncertainScenario(
+          root: root, file: file, catalog: try invocation.catalog(), today: invocation.today, inputs: inputs)
+        let focus = uncertain.base.best ?? uncertain.base.candidates.first { $0.figures != nil }
+        if let focus {
+          document = document.addingUncertainty(
+            try Sensitivity.run(uncertain, candidate: focus.name, metric: .netBenefit),
+            try Simulation.run(uncertain, samples: 1_000, seed: 1), scenario: uncertain)
+        }
+      }
+    }
     let html = try document.rendered(as: .html, options: RenderOptions(money: view.money))
     guard let path = files.first?.1 else { return CLI.ExitCode.usage }
     _ = try AtomicFile.writeAll([(path, html)], policy: policy)

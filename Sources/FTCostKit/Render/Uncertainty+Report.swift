@@ -121,3 +121,33 @@ extension Simulation {
     return report
   }
 }
+
+extension Report {
+  /// The report with a section on uncertainty (the tornado of `sensitivity`, the spread of
+  /// `simulation`) before its assumptions, or at its end when it has none.
+  public func addingUncertainty(
+    _ sensitivity: Sensitivity, _ simulation: Simulation, scenario: UncertainScenario
+  ) -> Report {
+    let tornado = sensitivity.report(scenario: scenario)
+    let spread = simulation.report(scenario: scenario)
+    var section: [ReportBlock] = [.heading("Uncertainty: \(sensitivity.candidate)")]
+    section += tornado.blocks.filter { block in
+      switch block {
+      case .table, .figure, .notes: return true
+      case .lines, .heading, .list, .events, .warnings, .verdict, .preformatted, .command: return false
+      }
+    }
+    section.append(.heading("Simulation"))
+    section += spread.blocks.filter { block in
+      switch block {
+      case .table, .notes: return true
+      case .lines(let lines): return lines.first?.contains("samples (seed") == true
+      case .figure, .heading, .list, .events, .warnings, .verdict, .preformatted, .command: return false
+      }
+    }
+    var report = self
+    let anchor = report.blocks.firstIndex { $0 == .heading("Assumptions and price sources") } ?? report.blocks.count
+    report.blocks.insert(contentsOf: section, at: anchor)
+    return report
+  }
+}
