@@ -66,11 +66,9 @@ func builtBinary() -> URL? {
   return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
 }
 
-/// Runs a real `ftcost` process.
-func runBinary(
-  _ binary: URL, _ arguments: [String], in directory: String? = nil, environment extra: [String: String] = [:],
-  stdin: String? = nil
-) throws -> RunResult {
+/// A real `ftcost` process, not yet started, with the test clock and no overlay or data folder
+/// from the developer's shell.
+func ftcostProcess(_ binary: URL, _ arguments: [String], environment extra: [String: String] = [:]) -> Process {
   let process = Process()
   process.executableURL = binary
   process.arguments = arguments
@@ -80,6 +78,15 @@ func runBinary(
   environment["FTCOST_DATA"] = nil
   environment.merge(extra) { $1 }
   process.environment = environment
+  return process
+}
+
+/// Runs a real `ftcost` process.
+func runBinary(
+  _ binary: URL, _ arguments: [String], in directory: String? = nil, environment extra: [String: String] = [:],
+  stdin: String? = nil
+) throws -> RunResult {
+  let process = ftcostProcess(binary, arguments, environment: extra)
   if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
   let out = Pipe()
   let err = Pipe()

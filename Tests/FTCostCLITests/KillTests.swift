@@ -21,15 +21,7 @@ func runAndKill(
   _ binary: URL, _ arguments: [String], after delay: Double, with signal: Int32,
   environment extra: [String: String] = [:]
 ) throws -> KillOutcome {
-  let process = Process()
-  process.executableURL = binary
-  process.arguments = arguments
-  var environment = ProcessInfo.processInfo.environment
-  environment["FTCOST_TODAY"] = "2026-11-26"
-  environment["FTCOST_PRICING"] = nil
-  environment["FTCOST_DATA"] = nil
-  environment.merge(extra) { $1 }
-  process.environment = environment
+  let process = ftcostProcess(binary, arguments, environment: extra)
   process.standardOutput = FileHandle.nullDevice
   process.standardError = FileHandle.nullDevice
   process.standardInput = FileHandle.nullDevice
