@@ -16,6 +16,15 @@ public enum OutcomeMetric: String, Sendable, CaseIterable {
     }
   }
 
+  /// The figure as the fast evaluation ranks it, `nil` for a payback that never comes.
+  func value(_ figures: FastEvaluation.Figures) -> Double? {
+    switch self {
+    case .netBenefit: return figures.netBenefit
+    case .npv: return figures.npv
+    case .paybackMonths: return figures.paybackMonths
+    }
+  }
+
   /// True when a higher value is better (less is better for payback).
   public var higherIsBetter: Bool {
     switch self {

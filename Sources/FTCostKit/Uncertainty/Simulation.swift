@@ -49,7 +49,7 @@ public struct Simulation: Sendable {
   ) throws(UncertaintyError) -> Simulation {
     guard samples > 0 else { throw .sample("a simulation needs at least one sample") }
     let names = scenario.base.candidates.map(\.name)
-    let store = OutcomeStore(count: samples)
+    let store = SampleStore<Outcome>(count: samples)
     let chunks = max(1, min(workers, samples))
     DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
       var outcomes: [(Int, Outcome)] = []
@@ -68,35 +68,25 @@ public struct Simulation: Sendable {
       store.put(outcomes)
     }
     if let failure = store.firstFailure { throw failure }
-    let outcomes = store.outcomes
+    let outcomes = store.values
     let count = Decimal(samples)
     let horizon = Double(scenario.base.scenario.horizonMonths)
     // The samples at P10, P50 and P90 of each candidate's figures, ranked in Double...
     let metrics: [OutcomeMetric] = [.netBenefit, .npv, .paybackMonths]
-    var chosen: [[[Int]]] = []
-    for position in names.indices {
-      chosen.append(
-        metrics.map { metric in
-          let ranked = rankedSamples(
-            outcomes.map { outcome in
-              outcome.figures[position].flatMap { figures in
-                switch metric {
-                case .netBenefit: return figures.netBenefit
-                case .npv: return figures.npv
-                case .paybackMonths: return figures.paybackMonths
-                }
-              }
-            })
-          return [10, 50, 90].map { ranked[max(0, min(ranked.count - 1, ($0 * ranked.count + 99) / 100 - 1))] }
-        })
+    let chosen = names.indices.map { position in
+      metrics.map { metric in
+        percentileSamples(outcomes.map { $0.figures[position].flatMap(metric.value) })
+      }
     }
     // ...then priced again, exactly, by the decimal engine (on every core).
     let needed = Array(Set(chosen.flatMap { $0.flatMap { $0 } })).sorted()
-    let exact = ExactStore(needed)
-    DispatchQueue.concurrentPerform(iterations: min(max(1, workers), needed.count)) { worker in
-      for slot in stride(from: worker, to: needed.count, by: max(1, min(max(1, workers), needed.count))) {
+    let slots = Dictionary(uniqueKeysWithValues: needed.enumerated().map { ($1, $0) })
+    let exact = SampleStore<ScenarioResult>(count: needed.count)
+    let exactWorkers = max(1, min(workers, needed.count))
+    DispatchQueue.concurrentPerform(iterations: exactWorkers) { worker in
+      for slot in stride(from: worker, to: needed.count, by: exactWorkers) {
         do throws(UncertaintyError) {
-          exact.put(slot, try scenario.result(values(scenario, seed: seed, sample: needed[slot])))
+          exact.put([(slot, try scenario.result(values(scenario, seed: seed, sample: needed[slot])))])
         } catch {
           exact.fail(needed[slot], error)
         }
@@ -105,7 +95,7 @@ public struct Simulation: Sendable {
     if let failure = exact.firstFailure { throw failure }
     func spread(_ position: Int, _ metric: Int) -> Percentiles {
       let picked = chosen[position][metric].map { index in
-        metrics[metric].value(exact.result(needed.firstIndex(of: index) ?? 0)?.candidates[position].figures)
+        metrics[metric].value(slots[index].flatMap(exact.value)?.candidates[position].figures)
       }
       return Percentiles(p10: picked[0], p50: picked[1], p90: picked[2])
     }
@@ -157,75 +147,29 @@ public struct Simulation: Sendable {
     }
   }
 
-  /// P10, P50 and P90 by the nearest-rank method (the ⌈p·N⌉-th smallest sample), so each is a
-  /// figure some sample had; `nil` (never, or cannot run) ranks above every number.
-  static func percentiles(_ values: [Decimal?]) -> Percentiles {
-    let sorted = values.sorted { a, b in
-      switch (a, b) {
-      case (let x?, let y?): return x < y
-      case (.some, nil): return true
-      case (nil, _): return false
-      }
-    }
-    func rank(_ percent: Int) -> Decimal? {
-      guard !sorted.isEmpty else { return nil }
-      let position = (percent * sorted.count + 99) / 100
-      return sorted[max(0, min(sorted.count - 1, position - 1))]
-    }
-    return Percentiles(p10: rank(10), p50: rank(50), p90: rank(90))
+  /// The samples at P10, P50 and P90 by the nearest-rank method (the ⌈p·N⌉-th smallest), so
+  /// each shown figure is one a sample had; `nil` (never, or cannot run) ranks above every number.
+  static func percentileSamples(_ values: [Double?]) -> [Int] {
+    let ranked = rankedSamples(values)
+    guard !ranked.isEmpty else { return [] }
+    return [10, 50, 90].map { ranked[max(0, min(ranked.count - 1, ($0 * ranked.count + 99) / 100 - 1))] }
   }
 }
 
-/// Where worker threads leave their samples' outcomes (and the first failure, by sample index).
-final class OutcomeStore: @unchecked Sendable {
+/// Where worker threads leave what they computed for each slot, and each sample's failure.
+final class SampleStore<Value>: @unchecked Sendable {
   private let lock = NSLock()
-  private var slots: [Simulation.Outcome?]
+  private var slots: [Value?]
   private var failures: [(Int, UncertaintyError)] = []
 
   init(count: Int) {
     slots = Array(repeating: nil, count: count)
   }
 
-  func put(_ outcomes: [(Int, Simulation.Outcome)]) {
+  func put(_ values: [(Int, Value)]) {
     lock.lock()
     defer { lock.unlock() }
-    for (index, outcome) in outcomes { slots[index] = outcome }
-  }
-
-  func fail(_ index: Int, _ error: UncertaintyError) {
-    lock.lock()
-    defer { lock.unlock() }
-    failures.append((index, error))
-  }
-
-  /// The failure of the lowest-numbered sample, so the error is the same on every run.
-  var firstFailure: UncertaintyError? {
-    lock.lock()
-    defer { lock.unlock() }
-    return failures.min { $0.0 < $1.0 }?.1
-  }
-
-  var outcomes: [Simulation.Outcome] {
-    lock.lock()
-    defer { lock.unlock() }
-    return slots.compactMap { $0 }
-  }
-}
-
-/// The exactly priced samples a simulation shows, filled by worker threads.
-final class ExactStore: @unchecked Sendable {
-  private let lock = NSLock()
-  private var results: [ScenarioResult?]
-  private var failures: [(Int, UncertaintyError)] = []
-
-  init(_ samples: [Int]) {
-    results = Array(repeating: nil, count: samples.count)
-  }
-
-  func put(_ slot: Int, _ result: ScenarioResult) {
-    lock.lock()
-    defer { lock.unlock() }
-    results[slot] = result
+    for (slot, value) in values { slots[slot] = value }
   }
 
   func fail(_ sample: Int, _ error: UncertaintyError) {
@@ -234,13 +178,20 @@ final class ExactStore: @unchecked Sendable {
     failures.append((sample, error))
   }
 
-  func result(_ slot: Int) -> ScenarioResult? {
+  func value(_ slot: Int) -> Value? {
     lock.lock()
     defer { lock.unlock() }
-    return slot < results.count ? results[slot] : nil
+    return slot < slots.count ? slots[slot] : nil
   }
 
-  /// The failure of the lowest-numbered sample, the same on every run.
+  /// Every value put, in slot order.
+  var values: [Value] {
+    lock.lock()
+    defer { lock.unlock() }
+    return slots.compactMap { $0 }
+  }
+
+  /// The failure of the lowest-numbered sample, so the error is the same on every run.
   var firstFailure: UncertaintyError? {
     lock.lock()
     defer { lock.unlock() }

@@ -95,11 +95,13 @@ func zeroWidthExample() throws -> UncertainScenario {
     #expect(abs(shares - 1) < Decimal(string: "1e-30")!)
   }
 
+  /// The samples the simulation prices for P10, P50 and P90: nearest rank, never ranked last.
   @Test func percentilesAreSampleFiguresAndNeverRanksLast() {
-    let values: [Decimal?] = [5, nil, 1, 4, 2, 3, nil, 6, 7, 8]
-    let spread = Simulation.percentiles(values)
-    #expect(spread == .init(p10: 1, p50: 5, p90: nil))
-    #expect(Simulation.percentiles([3]) == .init(p10: 3, p50: 3, p90: 3))
+    let values: [Double?] = [5, nil, 1, 4, 2, 3, nil, 6, 7, 8]
+    let picked = Simulation.percentileSamples(values).map { values[$0] }
+    #expect(picked == [1, 5, nil])
+    #expect(Simulation.percentileSamples([3]) == [0, 0, 0])
+    #expect(Simulation.percentileSamples([]).isEmpty)
   }
 
   @Test func drawsStayInRangeAndCountsAreWhole() {
