@@ -15,13 +15,14 @@ struct PlannedMonths: Sendable {
   /// The months worked out.
   var count: Int { growth.count }
 
-  /// Months 1 … `months` of every plan of `planned`.
-  init(_ planned: PlannedScenario, through months: Int) {
+  /// Months 1 … `months` of the baseline and of every candidate (or only the one named `only`;
+  /// the others get none).
+  init(_ planned: PlannedScenario, through months: Int, only: String? = nil) {
     let calendar = planned.calendar
     let baselineSchedule = planned.baselineSchedule
     baseline = (1...months).map { baselineSchedule.cost(ofMonth: $0, calendar: calendar, baseline: nil) }
     candidates = planned.candidates.map { candidate in
-      guard case .scheduled(let schedule, _) = candidate else { return [] }
+      guard case .scheduled(let schedule, _) = candidate, only == nil || candidate.name == only else { return [] }
       return (1...months).map { schedule.cost(ofMonth: $0, calendar: calendar, baseline: baselineSchedule) }
     }
     growth = (1...months).map { ScenarioEngine.growth(inMonth: $0, planned.scenario.workload) }

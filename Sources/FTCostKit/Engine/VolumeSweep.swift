@@ -21,7 +21,7 @@ public struct VolumeSweep: Sendable {
     _ result: ScenarioResult, candidate: String, from: Decimal, to: Decimal, steps: Int
   ) -> VolumeSweep {
     let planned = result.planned
-    let months = PlannedMonths(planned, through: planned.calendar.searchMonths)
+    let months = PlannedMonths(planned, through: planned.calendar.searchMonths, only: candidate)
     let breakEven = result.candidates.first { $0.name == candidate }?.figures?.breakEvenRequestsPerMonth
     var points: [Point] = []
     for volume in logSpaced(from: from, to: to, steps: steps) {
