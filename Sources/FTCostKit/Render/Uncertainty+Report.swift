@@ -7,6 +7,20 @@ extension UncertainInput {
     return .number(shown, places: max(0, min(12, 5 - (shown.leadingDigitExponent ?? 0))))
   }
 
+  /// The columns that describe an input in every uncertainty table.
+  static let columns: [ReportTable.Column] = [
+    .init("input", "input"), .init("base", "as written"), .init("low", "low"), .init("high", "high"),
+    .init("distribution", "distribution"),
+  ]
+
+  /// This input's cells under `columns`.
+  var cells: [ReportCell] {
+    [
+      .text(path), Self.cell(base), Self.cell(distribution.low), Self.cell(distribution.high),
+      .text(distribution.name),
+    ]
+  }
+
   /// The same value as text.
   static func text(_ value: Decimal) -> String {
     cell(value).display(MoneyFormat())
@@ -27,21 +41,18 @@ extension Sensitivity {
     let unit = metric.isMoney ? "_\(result.currency.lowercased())" : ""
     var table = ReportTable(
       name: "tornado",
-      columns: [
-        .init("input", "input"), .init("base", "as written"), .init("low", "low"), .init("high", "high"),
-        .init("distribution", "distribution"), .init("\(metric.rawValue)_at_low\(unit)", "\(metric.title) at low"),
+      columns: UncertainInput.columns + [
+        .init("\(metric.rawValue)_at_low\(unit)", "\(metric.title) at low"),
         .init("\(metric.rawValue)_at_high\(unit)", "\(metric.title) at high"), .init("swing\(unit)", "swing"),
         .init("break_even_value", "net benefit 0 at"),
       ])
     for bar in bars {
-      let input = bar.input
-      table.append([
-        .text(input.path), UncertainInput.cell(input.base), UncertainInput.cell(input.distribution.low),
-        UncertainInput.cell(input.distribution.high),
-        .text(input.distribution.name), cell(bar.atLow), cell(bar.atHigh),
-        bar.swing.map { metric.isMoney ? .money($0) : .months($0) } ?? .missing("unbounded (never pays back)"),
-        bar.breakEven.map(UncertainInput.cell) ?? .missing("not in range"),
-      ])
+      table.append(
+        bar.input.cells + [
+          cell(bar.atLow), cell(bar.atHigh),
+          bar.swing.map { metric.isMoney ? .money($0) : .months($0) } ?? .missing("unbounded (never pays back)"),
+          bar.breakEven.map(UncertainInput.cell) ?? .missing("not in range"),
+        ])
     }
     var summary =
       "\(candidate) vs \(result.baseline.cost.plan.name): \(metric.title) \(cell(baseValue).display(view.money)) as written, over \(ScenarioReport.months(result.scenario.horizonMonths))."
@@ -93,17 +104,8 @@ extension Simulation {
     }
     var inputs = ReportTable(
       name: "inputs", title: "Uncertain inputs",
-      columns: [
-        .init("input", "input"), .init("base", "as written"), .init("low", "low"), .init("high", "high"),
-        .init("distribution", "distribution"),
-      ])
-    for input in scenario.inputs {
-      inputs.append([
-        .text(input.path), UncertainInput.cell(input.base), UncertainInput.cell(input.distribution.low),
-        UncertainInput.cell(input.distribution.high),
-        .text(input.distribution.name),
-      ])
-    }
+      columns: UncertainInput.columns)
+    for input in scenario.inputs { inputs.append(input.cells) }
     let summary =
       "\(MoneyFormat.grouped(Decimal(samples))) samples (seed \(seed)) over \(ScenarioReport.months(result.scenario.horizonMonths)): staying with \(result.baseline.cost.plan.name) is best in \(view.money.percent(stayIsBest, places: 1)) of them."
     var report = Report(
