@@ -97,9 +97,11 @@ enum ScenarioCommands {
     }
   }
 
-  /// Loads the scenario with overrides and runs the engine.
-  static func result(_ invocation: inout Invocation) throws -> ScenarioResult {
-    let (root, applied, file) = try scenarioTree(invocation)
+  /// Loads the scenario with overrides (or takes `tree`, already loaded) and runs the engine.
+  static func result(
+    _ invocation: inout Invocation, tree: (JSONNode, [(String, String)], String)? = nil
+  ) throws -> ScenarioResult {
+    let (root, applied, file) = try tree ?? scenarioTree(invocation)
     let (decoded, problems) = Scenario.decode(root, file: file)
     guard let scenario = decoded else { throw ScenarioError.invalid(problems) }
     let catalog = try invocation.catalog()
@@ -176,13 +178,14 @@ enum ScenarioCommands {
 
   static func runReport(_ invocation: inout Invocation) throws -> Int32 {
     let (policy, files) = try outputs(invocation, [("--out", ["html", "htm"], "an HTML page")])
-    let result = try result(&invocation)
+    let tree = try scenarioTree(invocation)
+    let result = try result(&invocation, tree: tree)
     let candidates = try selected(result, invocation)
     let view = ScenarioReport(result: result, money: invocation.moneyFormat)
     let command = (["ftcost"] + invocation.arguments).map(Self.shellQuoted).joined(separator: " ")
     var document = view.fullReport(candidates, command: command, generatedOn: invocation.today)
     // A scenario with uncertain inputs also gets its tornado and a 1,000-sample simulation.
-    let (root, _, file) = try scenarioTree(invocation)
+    let (root, _, file) = tree
     if root["uncertainty"] != nil {
       let inputs = try UncertaintyParser.inputs(root: root, file: file, varies: [], catalog: try invocation.catalog())
       if !inputs.isEmpty {
