@@ -102,6 +102,18 @@ struct FastEvaluation {
     }
   }
 
+  /// `planned`'s evaluation with `other`'s converted schedules for every plan but the candidates
+  /// at `changed` (a sample that planned only those again).
+  init(planned: PlannedScenario, reusing other: FastEvaluation, except changed: Set<Int>) {
+    self.planned = planned
+    baseline = other.baseline
+    candidates = planned.candidates.enumerated().map { position, candidate in
+      guard changed.contains(position) else { return other.candidates[position] }
+      guard case .scheduled(let schedule, _) = candidate else { return nil }
+      return Schedule(schedule)
+    }
+  }
+
   static func double(_ value: Decimal) -> Double { Serving.double(value) }
 
   /// Month `month` of `schedule`, as `PlanSchedule.cost(ofMonth:)` works it out.

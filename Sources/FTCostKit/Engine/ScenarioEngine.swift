@@ -21,22 +21,8 @@ public enum ScenarioEngine {
     _ scenario: Scenario, catalog: PricingCatalog, today: ISODate, file: String
   ) throws -> PlannedScenario {
     let calendar = ScenarioCalendar(start: scenario.startDate ?? today, horizonMonths: scenario.horizonMonths)
-    func timeline(_ plan: StrategyPlan, baseline: PlanSchedule?) -> PlanTimeline {
-      PlanTimeline(
-        pricer: PlanPricer(plan: plan, workload: scenario.workload, catalog: catalog), calendar: calendar,
-        baseline: baseline, baselineName: scenario.baseline.name)
-    }
     func built(_ plan: StrategyPlan, baseline: PlanSchedule?) throws -> PlanTimeline.Outcome {
-      do {
-        return try timeline(plan, baseline: baseline).build()
-      } catch let error as ScenarioError {
-        if case .lifecycle(let path, let name, let message) = error {
-          throw ScenarioError.plan(file: file, path: path, name: name, message: message)
-        }
-        throw error
-      } catch {
-        throw ScenarioError.plan(file: file, path: plan.path, name: plan.name, message: String(describing: error))
-      }
+      try build(plan, scenario: scenario, catalog: catalog, calendar: calendar, baseline: baseline, file: file)
     }
     guard case .scheduled(let baselineSchedule, let baselineCost) = try built(scenario.baseline, baseline: nil) else {
       throw ScenarioError.plan(
@@ -83,6 +69,50 @@ public enum ScenarioEngine {
       scenario: scenario, calendar: calendar, currency: currencies.first ?? "USD", baselineCost: baselineCost,
       baselineSchedule: baselineSchedule, candidates: candidates, warnings: warnings,
       overlaidValues: PriceUse.overlaid(in: allUses))
+  }
+
+  /// One plan priced and scheduled; a candidate is measured against `baseline`'s schedule.
+  static func build(
+    _ plan: StrategyPlan, scenario: Scenario, catalog: PricingCatalog, calendar: ScenarioCalendar,
+    baseline: PlanSchedule?, file: String
+  ) throws -> PlanTimeline.Outcome {
+    let timeline = PlanTimeline(
+      pricer: PlanPricer(plan: plan, workload: scenario.workload, catalog: catalog), calendar: calendar,
+      baseline: baseline, baselineName: scenario.baseline.name)
+    do {
+      return try timeline.build()
+    } catch let error as ScenarioError {
+      if case .lifecycle(let path, let name, let message) = error {
+        throw ScenarioError.plan(file: file, path: path, name: name, message: message)
+      }
+      throw error
+    } catch {
+      throw ScenarioError.plan(file: file, path: plan.path, name: plan.name, message: String(describing: error))
+    }
+  }
+
+  /// `planned` with the candidates at `positions` priced and scheduled again for `scenario` and
+  /// `catalog`, which differ from the planned ones only in what those candidates read; the
+  /// baseline and the other candidates are kept as they are.
+  ///
+  /// For ranking samples: the warnings, currency and overlaid values stay the planned scenario's.
+  static func replan(
+    _ planned: PlannedScenario, scenario: Scenario, catalog: PricingCatalog, candidates positions: Set<Int>,
+    file: String
+  ) throws -> PlannedScenario {
+    var result = planned
+    result.scenario = scenario
+    for position in positions.sorted() {
+      let plan = scenario.candidates[position]
+      switch try build(
+        plan, scenario: scenario, catalog: catalog, calendar: planned.calendar, baseline: planned.baselineSchedule,
+        file: file)
+      {
+      case .scheduled(let schedule, let cost): result.candidates[position] = .scheduled(schedule, cost)
+      case .infeasible(let reason, let model): result.candidates[position] = .infeasible(plan, model, reason: reason)
+      }
+    }
+    return result
   }
 
   /// Evaluates a planned scenario at its own volume, or at `requestsPerMonth` for month 1.

@@ -113,12 +113,18 @@ public struct PricingCatalog: Sendable {
   /// The catalog with one model's price at `field` set to `value` (an uncertain price); `nil`
   /// when the model is unknown or has no such price.
   public func setting(price value: Decimal, of name: String, at field: String) -> PricingCatalog? {
+    var catalog = self
+    return catalog.set(price: value, of: name, at: field) ? catalog : nil
+  }
+
+  /// Sets the price at `field` of the model `name` in place; false when the tables have no such
+  /// price.
+  mutating func set(price value: Decimal, of name: String, at field: String) -> Bool {
     guard let position = index[name] ?? index[name.lowercased()],
       let changed = models[position].setting(price: value, at: field)
-    else { return nil }
-    var catalog = self
-    catalog.models[position] = changed
-    return catalog
+    else { return false }
+    models[position] = changed
+    return true
   }
 
   /// A model's measured throughput on GPUs, or that of the open-weight model a managed entry runs.

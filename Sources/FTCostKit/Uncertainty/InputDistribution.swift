@@ -40,29 +40,51 @@ public enum InputDistribution: Sendable, Equatable {
   ///
   /// A range of zero width gives its one value exactly.
   public func value(at u: Double) -> Decimal {
-    if low == high { return low }
-    let a = Self.double(low)
-    let b = Self.double(high)
-    let x: Double
-    switch self {
-    case .uniform:
-      x = a + (b - a) * u
-    case .triangular(_, let mode, _):
-      let c = Self.double(mode)
-      let split = (c - a) / (b - a)
-      x = u < split ? a + ((b - a) * (c - a) * u).squareRoot() : b - ((b - a) * (b - c) * (1 - u)).squareRoot()
-    case .lognormal:
-      // P10 and P90 of a normal lie 1.2815515655446004 standard deviations from its mean.
-      let z90 = 1.2815515655446004
-      let mu = (log(a) + log(b)) / 2
-      let sigma = (log(b) - log(a)) / (2 * z90)
-      x = exp(mu + sigma * Self.standardNormalQuantile(u))
+    Sampler(self).value(at: u)
+  }
+
+  /// The distribution with its ends in binary floating point, converted once for many draws.
+  struct Sampler: Sendable {
+    let distribution: InputDistribution
+    let low: Double
+    let mode: Double
+    let high: Double
+
+    init(_ distribution: InputDistribution) {
+      self.distribution = distribution
+      low = InputDistribution.double(distribution.low)
+      high = InputDistribution.double(distribution.high)
+      if case .triangular(_, let mode, _) = distribution {
+        self.mode = InputDistribution.double(mode)
+      } else {
+        mode = 0
+      }
     }
-    let value = Self.decimal(x)
-    // Rounding in Double can step a hair outside a bounded range; the range is the promise. A
-    // lognormal range is not bounded: a fifth of its draws lie outside its P10 and P90.
-    if case .lognormal = self { return value }
-    return min(high, max(low, value))
+
+    /// As `InputDistribution.value(at:)`.
+    func value(at u: Double) -> Decimal {
+      if distribution.low == distribution.high { return distribution.low }
+      let (a, b, c) = (low, high, mode)
+      let x: Double
+      switch distribution {
+      case .uniform:
+        x = a + (b - a) * u
+      case .triangular:
+        let split = (c - a) / (b - a)
+        x = u < split ? a + ((b - a) * (c - a) * u).squareRoot() : b - ((b - a) * (b - c) * (1 - u)).squareRoot()
+      case .lognormal:
+        // P10 and P90 of a normal lie 1.2815515655446004 standard deviations from its mean.
+        let z90 = 1.2815515655446004
+        let mu = (log(a) + log(b)) / 2
+        let sigma = (log(b) - log(a)) / (2 * z90)
+        x = exp(mu + sigma * InputDistribution.standardNormalQuantile(u))
+      }
+      let value = InputDistribution.decimal(x)
+      // Rounding in Double can step a hair outside a bounded range; the range is the promise. A
+      // lognormal range is not bounded: a fifth of its draws lie outside its P10 and P90.
+      if case .lognormal = distribution { return value }
+      return min(distribution.high, max(distribution.low, value))
+    }
   }
 
   /// `value` as the nearest Double: parsed from its decimal text, which is correctly rounded
@@ -71,15 +93,62 @@ public enum InputDistribution: Sendable, Equatable {
     Double(value.description) ?? 0
   }
 
-  /// `x` as a decimal of at most 12 significant digits, from Swift's shortest round-trip text
-  /// (the same on every platform).
+  /// `x` as a decimal of at most 12 significant digits: Swift's shortest round-trip text (the
+  /// same on every platform), rounded half to even at the 12th digit.
   static func decimal(_ x: Double) -> Decimal {
-    // A draw beyond Double's range (an extreme lognormal) is the largest finite value, never 0.
+    // A draw beyond Double's range (an extreme lognormal) is the largest finite value.
     guard x.isFinite else {
       return x.isNaN ? 0 : decimal(x > 0 ? Double.greatestFiniteMagnitude : -Double.greatestFiniteMagnitude)
     }
-    let exact = Decimal(string: "\(x)", locale: Locale(identifier: "en_US_POSIX")) ?? 0
-    return exact.rounded(significantDigits: 12, rule: .halfEven)
+    // The text is [-]digits[.digits][e[+-]digits] with at most 17 significant digits.
+    var digits: UInt64 = 0
+    var count = 0
+    var exponent = 0
+    var negative = false
+    var seenPoint = false
+    var scanningExponent = false
+    var exponentSign = 1
+    var exponentValue = 0
+    for byte in "\(x)".utf8 {
+      switch byte {
+      case UInt8(ascii: "-") where !scanningExponent: negative = true
+      case UInt8(ascii: "-"): exponentSign = -1
+      case UInt8(ascii: "+"): break
+      case UInt8(ascii: "."): seenPoint = true
+      case UInt8(ascii: "e"), UInt8(ascii: "E"): scanningExponent = true
+      case UInt8(ascii: "0")...UInt8(ascii: "9"):
+        let digit = Int(byte - UInt8(ascii: "0"))
+        if scanningExponent {
+          exponentValue = exponentValue * 10 + digit
+        } else {
+          if digits > 0 || digit > 0 {
+            digits = digits * 10 + UInt64(digit)
+            count += 1
+          }
+          if seenPoint { exponent -= 1 }
+        }
+      default: break
+      }
+    }
+    exponent += exponentSign * exponentValue
+    if count > 12 {
+      var divisor: UInt64 = 1
+      for _ in 0..<(count - 12) { divisor *= 10 }
+      let (quotient, remainder) = digits.quotientAndRemainder(dividingBy: divisor)
+      let twice = remainder * 2
+      digits = quotient + (twice > divisor || (twice == divisor && quotient % 2 == 1) ? 1 : 0)
+      exponent += count - 12
+    }
+    if digits == 0 { return 0 }
+    while digits % 10 == 0 {
+      digits /= 10
+      exponent += 1
+    }
+    // Beyond what a decimal holds: a vanishing draw is 0, a huge one the largest decimal (which
+    // every scenario limit refuses, with its field named).
+    if exponent < -128 { return 0 }
+    if exponent > 127 { return negative ? -Decimal.greatestFiniteMagnitude : Decimal.greatestFiniteMagnitude }
+    return Decimal(sign: negative ? .minus : .plus, exponent: exponent, significand: Decimal(digits))
   }
 
   /// The standard normal quantile (Acklam's rational approximation, relative error below 1.2e-9).

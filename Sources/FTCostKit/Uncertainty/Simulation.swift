@@ -51,13 +51,15 @@ public struct Simulation: Sendable {
     let names = scenario.base.candidates.map(\.name)
     let store = SampleStore<Outcome>(count: samples)
     let chunks = max(1, min(workers, samples))
+    let planner = SamplePlanner(scenario)
+    let samplers = scenario.inputs.map(UncertainInput.Sampler.init)
     DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
       var outcomes: [(Int, Outcome)] = []
+      var workspace = planner.workspace()
       var index = chunk
       while index < samples {
         do throws(UncertaintyError) {
-          let planned = try scenario.planned(values(scenario, seed: seed, sample: index))
-          let figures = FastEvaluation(planned: planned).figures()
+          let figures = try planner.figures(values(samplers, seed: seed, sample: index), in: &workspace)
           outcomes.append((index, Outcome(figures: figures, best: best(figures))))
         } catch {
           store.fail(index, error)
@@ -86,7 +88,7 @@ public struct Simulation: Sendable {
     DispatchQueue.concurrentPerform(iterations: exactWorkers) { worker in
       for slot in stride(from: worker, to: needed.count, by: exactWorkers) {
         do throws(UncertaintyError) {
-          exact.put([(slot, try scenario.result(values(scenario, seed: seed, sample: needed[slot])))])
+          exact.put([(slot, try scenario.result(values(samplers, seed: seed, sample: needed[slot])))])
         } catch {
           exact.fail(needed[slot], error)
         }
@@ -117,9 +119,9 @@ public struct Simulation: Sendable {
   }
 
   /// Sample `sample`'s values, drawn from its own stream of `seed`.
-  static func values(_ scenario: UncertainScenario, seed: UInt64, sample: Int) -> [Decimal] {
+  static func values(_ inputs: [UncertainInput.Sampler], seed: UInt64, sample: Int) -> [Decimal] {
     var generator = SplitMix64(seed: seed, stream: sample)
-    return scenario.inputs.map { $0.value(at: generator.unitInterval()) }
+    return inputs.map { $0.value(at: generator.unitInterval()) }
   }
 
   /// The best candidate as the verdict picks it: the largest positive net benefit of those that

@@ -21,8 +21,24 @@ public struct UncertainInput: Sendable, Equatable {
 
   /// The draw for uniform `u`, whole for a count.
   public func value(at u: Double) -> Decimal {
-    let value = distribution.value(at: u)
-    return isCount ? value.rounded(scale: 0, rule: .halfAwayFromZero) : value
+    Sampler(self).value(at: u)
+  }
+
+  /// The input with its distribution converted once, for many draws.
+  struct Sampler: Sendable {
+    let distribution: InputDistribution.Sampler
+    let isCount: Bool
+
+    init(_ input: UncertainInput) {
+      distribution = InputDistribution.Sampler(input.distribution)
+      isCount = input.isCount
+    }
+
+    /// As `UncertainInput.value(at:)`.
+    func value(at u: Double) -> Decimal {
+      let value = distribution.value(at: u)
+      return isCount ? value.rounded(scale: 0, rule: .halfAwayFromZero) : value
+    }
   }
 
   /// True for a price in the pricing tables rather than a value of the scenario file.
