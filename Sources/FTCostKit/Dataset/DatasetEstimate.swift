@@ -40,7 +40,7 @@ public struct DatasetEstimate: Sendable, Equatable {
       }
       let (training, overflow) = billed.multipliedReportingOverflow(by: resolvedEpochs)
       if overflow { throw .tooManyTokens(perEpoch: billed, epochs: resolvedEpochs) }
-      var cost = Decimal(billed) * Decimal(resolvedEpochs) * price / RequestPricer.tokensPerPriceUnit
+      var cost = RequestPricer.perPriceUnit(Decimal(billed) * Decimal(resolvedEpochs) * price)
       if let floor = fineTuning.minJobFee { cost = max(cost, floor) }
       if let ceiling = fineTuning.maxJobFee { cost = min(cost, ceiling) }
       result.append(

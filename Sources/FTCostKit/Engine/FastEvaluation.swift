@@ -54,7 +54,7 @@ struct FastEvaluation {
       return replicas * gpusPerReplica * hours * gpuPerHour
     }
 
-    static func double(_ value: Decimal) -> Double { Double(value.description) ?? 0 }
+    static func double(_ value: Decimal) -> Double { value.nearestDouble }
   }
 
   /// A plan's schedule with its rates in Double, converted once.

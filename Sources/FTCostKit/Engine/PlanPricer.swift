@@ -112,10 +112,10 @@ struct PlanPricer: Sendable {
     if let retrieval = plan.terms.retrieval, let embeddingBase {
       let priced = embeddingBase.pricing(on: day)
       guard let price = priced.embedding?.input else { throw CostError.noEmbeddingPrice(priced.id) }
-      perRequest[.tokens] += Decimal(shape.user) * price / RequestPricer.tokensPerPriceUnit
+      perRequest[.tokens] += RequestPricer.perPriceUnit(Decimal(shape.user) * price)
       perMonth[.vectorDatabase] = retrieval.vectorDBMonthly
       perMonth[.reindexing] =
-        Decimal(retrieval.corpusTokens) * price / RequestPricer.tokensPerPriceUnit * retrieval.reindexSharePerMonth
+        RequestPricer.perPriceUnit(Decimal(retrieval.corpusTokens) * price) * retrieval.reindexSharePerMonth
       uses.append(PriceUse(model: priced, paths: ["embedding.input"]))
       embedding = priced
     }

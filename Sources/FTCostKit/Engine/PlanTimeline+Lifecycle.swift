@@ -49,7 +49,7 @@ extension PlanTimeline {
     let (rates, uses) = try pricer.rates(on: day, model: walk.current, embedding: successor, gpu: walk.gpu)
     let corpus = Decimal(plan.terms.retrieval?.corpusTokens ?? 0)
     let charge =
-      corpus * (successor.pricing(on: day).embedding?.input ?? 0) / RequestPricer.tokensPerPriceUnit
+      RequestPricer.perPriceUnit(corpus * (successor.pricing(on: day).embedding?.input ?? 0))
       + plan.migrationCost
     for change in successor.priceChanges where change.effectiveFrom == day && !isLeadTimeDay(day) {
       if let served = PriceChangeDescription.served(change, of: successor, fineTuned: false) {

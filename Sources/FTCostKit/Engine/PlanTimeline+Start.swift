@@ -51,7 +51,7 @@ extension PlanTimeline {
     var oneTime = OneTimeCosts()
     oneTime[.setup] = plan.setupCost
     if let retrieval = plan.terms.retrieval, let price = rates.embedding?.embedding?.input {
-      oneTime[.corpusEmbedding] = Decimal(retrieval.corpusTokens) * price / RequestPricer.tokensPerPriceUnit
+      oneTime[.corpusEmbedding] = RequestPricer.perPriceUnit(Decimal(retrieval.corpusTokens) * price)
     }
     let (teacherAnswer, teacherUses) = try pricer.teacherAnswer(on: start, teacher: models.teacher)
     uses += teacherUses

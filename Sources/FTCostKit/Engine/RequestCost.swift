@@ -78,6 +78,9 @@ public enum RequestPricer {
   /// Tokens per price unit: prices are per 1M tokens.
   public static let tokensPerPriceUnit: Decimal = 1_000_000
 
+  /// `amount` / 1,000,000, exactly: token counts times a price per million tokens.
+  static func perPriceUnit(_ amount: Decimal) -> Decimal { amount.dividedByPowerOfTen(6) }
+
   /// The prices that apply to a model, plain or fine-tuned.
   public static func prices(of model: ModelPricing, fineTuned: Bool) throws(CostError) -> InferencePrices {
     if fineTuned {
@@ -115,12 +118,12 @@ public enum RequestPricer {
       guard let cachedPrice = tier.cachedInput ?? (usesTier ? nil : prices.cachedInput) else {
         throw .noCachedPrice(model.id, fineTuned: fineTuned)
       }
-      cachedCost = cachedInput * cachedPrice / tokensPerPriceUnit
+      cachedCost = perPriceUnit(cachedInput * cachedPrice)
     }
     return RequestCost(
-      input: uncachedInput * inputPrice / tokensPerPriceUnit,
+      input: perPriceUnit(uncachedInput * inputPrice),
       cachedInput: cachedCost,
-      output: output * outputPrice / tokensPerPriceUnit,
+      output: perPriceUnit(output * outputPrice),
       tier: usesTier ? tier : nil)
   }
 

@@ -100,7 +100,7 @@ public struct TrainingPlan: Sendable, Equatable {
       resolvedEpochs = try automaticEpochs(examples: examples)
     }
     try checkBilledTokens(tokens, epochs: resolvedEpochs)
-    var cost = Decimal(tokens) * Decimal(resolvedEpochs) * price / RequestPricer.tokensPerPriceUnit
+    var cost = RequestPricer.perPriceUnit(Decimal(tokens) * Decimal(resolvedEpochs) * price)
     if let cap = fineTuning.maxJobFee { cost = min(cost, cap) }
     if let floor = fineTuning.minJobFee { cost = max(cost, floor) }
     return TrainingPlan(

@@ -87,11 +87,8 @@ public enum InputDistribution: Sendable, Equatable {
     }
   }
 
-  /// `value` as the nearest Double: parsed from its decimal text, which is correctly rounded
-  /// everywhere (NSDecimalNumber's conversion is not).
-  static func double(_ value: Decimal) -> Double {
-    Double(value.description) ?? 0
-  }
+  /// `value` as the nearest Double, the same everywhere.
+  static func double(_ value: Decimal) -> Double { value.nearestDouble }
 
   /// `x` as a decimal of at most 12 significant digits: Swift's shortest round-trip text (the
   /// same on every platform), rounded half to even at the 12th digit.

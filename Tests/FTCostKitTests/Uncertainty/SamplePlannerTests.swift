@@ -151,3 +151,39 @@ import Testing
     #expect(InputDistribution.decimal(.infinity) == Decimal.greatestFiniteMagnitude)
   }
 }
+
+/// The arithmetic shortcuts simulation relies on give exactly what the slow ways give.
+@Suite struct DecimalShortcutTests {
+  static func randomDecimals(_ count: Int) -> [Decimal] {
+    var generator = SplitMix64(seed: 9, stream: 0)
+    var values: [Decimal] = [0, 1, -1, Decimal(string: "0.6")!, Decimal(string: "5.8")!, 730, Decimal(string: "1e-120")!]
+    for index in 0..<count {
+      let digits = Decimal(UInt64(generator.unitInterval() * 9e18))
+      let scaled = Decimal(sign: index % 3 == 0 ? .minus : .plus, exponent: Int(generator.unitInterval() * 40) - 30, significand: digits)
+      // Every other value has a long quotient's 38 digits.
+      values.append(index % 2 == 0 ? scaled : scaled / Decimal(Int(generator.unitInterval() * 997) + 3))
+    }
+    return values
+  }
+
+  /// Moving the point gives the quotient (and its text) that long division gives, and a number
+  /// where long division gives up near the smallest exponent (NaN for 10^-120 / 10).
+  @Test func dividingByAPowerOfTenMovesThePoint() {
+    #expect(Decimal(string: "1e-120")!.dividedByPowerOfTen(1) == Decimal(string: "1e-121")!)
+    for value in Self.randomDecimals(3_000) {
+      for power in [1, 6, 12] {
+        let divided = value / Decimal(sign: .plus, exponent: power, significand: 1)
+        if divided.isNaN { continue }
+        #expect(value.dividedByPowerOfTen(power) == divided, "\(value) / 10^\(power)")
+        #expect(value.dividedByPowerOfTen(power).description == divided.description, "\(value) / 10^\(power)")
+      }
+    }
+  }
+
+  /// The fast conversion to Double is the correctly rounded one, as parsing the text gives it.
+  @Test func theNearestDoubleIsCorrectlyRounded() {
+    for value in Self.randomDecimals(3_000) {
+      #expect(value.nearestDouble == Double(value.description), "\(value)")
+    }
+  }
+}
