@@ -20,11 +20,38 @@ struct FastEvaluation {
     var fixed: Double = 0
     /// Charges of the month (retraining, migration), already in `fixed`.
     var charges: Double = 0
-    var hosted: [(share: Double, serving: Serving)] = []
+    /// Parts of the month served on GPUs, in order: two held inline (a month rarely has more),
+    /// so working out a month allocates nothing.
+    private var firstHosted: HostedPart?
+    private var secondHosted: HostedPart?
+    private var moreHosted: [HostedPart] = []
+
+    /// A share of the month served on GPUs.
+    struct HostedPart {
+      var share: Double
+      var serving: Serving
+
+      /// The GPUs of this part for the month's `requests`.
+      func cost(_ requests: Double) -> Double { serving.cost(requests * share, share: share) }
+    }
+
+    var hasHosted: Bool { firstHosted != nil }
+
+    mutating func addHosted(_ part: HostedPart) {
+      if firstHosted == nil {
+        firstHosted = part
+      } else if secondHosted == nil {
+        secondHosted = part
+      } else {
+        moreHosted.append(part)
+      }
+    }
 
     func cost(_ requests: Double) -> Double {
       var total = requests * rate + fixed
-      for part in hosted { total += part.serving.cost(requests * part.share, share: part.share) }
+      if let part = firstHosted { total += part.cost(requests) }
+      if let part = secondHosted { total += part.cost(requests) }
+      for part in moreHosted { total += part.cost(requests) }
       return total
     }
   }
@@ -92,6 +119,10 @@ struct FastEvaluation {
   let planned: PlannedScenario
   let baseline: Schedule
   let candidates: [Schedule?]
+  /// The baseline's months 1 … `searchMonths` when worked out ahead (`workingOutMonths`).
+  private(set) var baselineMonths: [Month]?
+  /// Each candidate's months 1 … `searchMonths` when worked out ahead; `nil` for one that is not.
+  private(set) var candidateMonths: [[Month]?]
 
   init(planned: PlannedScenario) {
     self.planned = planned
@@ -100,6 +131,18 @@ struct FastEvaluation {
       guard case .scheduled(let schedule, _) = candidate else { return nil }
       return Schedule(schedule)
     }
+    candidateMonths = candidates.map { _ in nil }
+  }
+
+  /// This evaluation with every plan's months worked out ahead, for evaluations that reuse it.
+  func workingOutMonths() -> FastEvaluation {
+    var result = self
+    let months = 1...planned.calendar.searchMonths
+    result.baselineMonths = months.map { month(baseline, $0, baseline: nil) }
+    result.candidateMonths = candidates.map { schedule in
+      schedule.map { schedule in months.map { month(schedule, $0, baseline: baseline) } }
+    }
+    return result
   }
 
   /// `planned`'s evaluation with `other`'s converted schedules for every plan but the candidates
@@ -107,11 +150,13 @@ struct FastEvaluation {
   init(planned: PlannedScenario, reusing other: FastEvaluation, except changed: Set<Int>) {
     self.planned = planned
     baseline = other.baseline
+    baselineMonths = other.baselineMonths
     candidates = planned.candidates.enumerated().map { position, candidate in
       guard changed.contains(position) else { return other.candidates[position] }
       guard case .scheduled(let schedule, _) = candidate else { return nil }
       return Schedule(schedule)
     }
+    candidateMonths = other.candidateMonths.enumerated().map { changed.contains($0) ? nil : $1 }
   }
 
   static func double(_ value: Decimal) -> Double { Serving.double(value) }
@@ -144,7 +189,7 @@ struct FastEvaluation {
         let days = Double(partStart.days(to: partEnd))
         month.rate += days * own.rate
         month.fixed += days * own.fixed
-        if let serving = own.serving { month.hosted.append((days / monthDays, serving)) }
+        if let serving = own.serving { month.addHosted(.init(share: days / monthDays, serving: serving)) }
         for charge in schedule.charges where charge.date >= partStart && charge.date < partEnd {
           month.charges += charge.amount
         }
@@ -165,6 +210,7 @@ struct FastEvaluation {
     var baselineMonths: [Month] = []
     var factors: [Double] = []
     func baselineMonth(_ m: Int) -> Month {
+      if let worked = self.baselineMonths { return worked[m - 1] }
       while baselineMonths.count < m {
         baselineMonths.append(month(baseline, baselineMonths.count + 1, baseline: nil))
       }
@@ -175,8 +221,11 @@ struct FastEvaluation {
       return factors[m - 1]
     }
     let baselineOneTime = Self.double(planned.baselineCost.oneTimeCost)
-    return zip(planned.candidates, candidates).map { candidate, fast -> Figures? in
-      guard case .scheduled(_, let cost) = candidate, let schedule = fast else { return nil }
+    return planned.candidates.indices.map { position -> Figures? in
+      guard case .scheduled(_, let cost) = planned.candidates[position], let schedule = candidates[position] else {
+        return nil
+      }
+      let worked = candidateMonths[position]
       let investment = Self.double(cost.oneTimeCost) - baselineOneTime
       var net = -investment
       var npv = -investment
@@ -191,8 +240,8 @@ struct FastEvaluation {
         if m > horizon, let fallback = schedule.fallback, first >= fallback { break }
         let requests = volume * factor(m)
         let base = baselineMonth(m)
-        let own = month(schedule, m, baseline: baseline)
-        if m > horizon, base.hosted.isEmpty, own.hosted.isEmpty,
+        let own = worked?[m - 1] ?? month(schedule, m, baseline: baseline)
+        if m > horizon, !base.hasHosted, !own.hasHosted,
           baseline.segments.allSatisfy({ $0.from <= first }), schedule.segments.allSatisfy({ $0.from <= first }),
           !baseline.charges.contains(where: { $0.date >= first }),
           base.rate - own.rate <= 0, base.fixed - (own.fixed - own.charges) <= 0

@@ -38,7 +38,7 @@ struct SamplePlanner: Sendable {
   init(_ scenario: UncertainScenario) {
     self.scenario = scenario
     base = scenario.base.planned
-    baseEvaluation = FastEvaluation(planned: base)
+    baseEvaluation = FastEvaluation(planned: base).workingOutMonths()
     var targets: [Target] = []
     var replansAll = false
     var replanned = Set<Int>()
@@ -101,8 +101,23 @@ struct SamplePlanner: Sendable {
 
   /// Each candidate's figures in binary floating point for `values`.
   func figures(_ values: [Decimal], in workspace: inout Workspace) throws(UncertaintyError) -> [FastEvaluation.Figures?] {
+    let (planned, replanned) = try plan(values, in: &workspace)
+    guard let replanned else { return FastEvaluation(planned: planned).figures() }
+    return FastEvaluation(planned: planned, reusing: baseEvaluation, except: replanned).figures()
+  }
+
+  /// The scenario planned for `values`, as `UncertainScenario.planned` plans it.
+  func planned(_ values: [Decimal], in workspace: inout Workspace) throws(UncertaintyError) -> PlannedScenario {
+    try plan(values, in: &workspace).planned
+  }
+
+  /// The planned scenario, and the candidates planned again when the others are `base`'s (`nil`
+  /// when every plan was planned again).
+  private func plan(
+    _ values: [Decimal], in workspace: inout Workspace
+  ) throws(UncertaintyError) -> (planned: PlannedScenario, replanned: Set<Int>?) {
     guard direct, values.indices.allSatisfy({ accepts(values[$0], at: $0, &workspace) }) else {
-      return FastEvaluation(planned: try scenario.planned(values)).figures()
+      return (try scenario.planned(values), nil)
     }
     var decoded = base.scenario
     for (target, value) in zip(targets, values) {
@@ -117,12 +132,13 @@ struct SamplePlanner: Sendable {
     }
     do {
       if replansAll {
-        let planned = try ScenarioEngine.plan(decoded, catalog: workspace.catalog, today: scenario.today, file: scenario.file)
-        return FastEvaluation(planned: planned).figures()
+        let planned = try ScenarioEngine.plan(
+          decoded, catalog: workspace.catalog, today: scenario.today, file: scenario.file)
+        return (planned, nil)
       }
       let planned = try ScenarioEngine.replan(
         base, scenario: decoded, catalog: workspace.catalog, candidates: replanned, file: scenario.file)
-      return FastEvaluation(planned: planned, reusing: baseEvaluation, except: replanned).figures()
+      return (planned, replanned)
     } catch {
       throw .sample("\(scenario.describe(values)): \(error); narrow the ranges")
     }

@@ -80,24 +80,39 @@ public struct Simulation: Sendable {
         percentileSamples(outcomes.map { $0.figures[position].flatMap(metric.value) })
       }
     }
-    // ...then priced again, exactly, by the decimal engine (on every core).
-    let needed = Array(Set(chosen.flatMap { $0.flatMap { $0 } })).sorted()
-    let slots = Dictionary(uniqueKeysWithValues: needed.enumerated().map { ($1, $0) })
-    let exact = SampleStore<ScenarioResult>(count: needed.count)
-    let exactWorkers = max(1, min(workers, needed.count))
+    // ...then priced again, exactly, by the decimal engine (on every core), each for the
+    // candidates it was chosen for.
+    let pairs = Set(
+      names.indices.flatMap { position in chosen[position].flatMap { $0 }.map { SamplePick(sample: $0, candidate: position) } }
+    ).sorted()
+    let slots = Dictionary(uniqueKeysWithValues: pairs.enumerated().map { ($1, $0) })
+    let exact = SampleStore<CandidateFigures>(count: pairs.count)
+    let exactWorkers = max(1, min(workers, pairs.count))
     DispatchQueue.concurrentPerform(iterations: exactWorkers) { worker in
-      for slot in stride(from: worker, to: needed.count, by: exactWorkers) {
+      var workspace = planner.workspace()
+      for slot in stride(from: worker, to: pairs.count, by: exactWorkers) {
+        let pick = pairs[slot]
+        let values = values(samplers, seed: seed, sample: pick.sample)
         do throws(UncertaintyError) {
-          exact.put([(slot, try scenario.result(values(samplers, seed: seed, sample: needed[slot])))])
+          let planned = try planner.planned(values, in: &workspace)
+          let name = names[pick.candidate]
+          let result = ScenarioEngine.evaluate(
+            planned, months: PlannedMonths(planned, through: planned.scenario.horizonMonths, only: name), only: name,
+            breakEven: false)
+          if let reason = result.unrepresentable {
+            throw UncertaintyError.sample(
+              "\(scenario.describe(values)): \(ScenarioError.notRepresentable(file: scenario.file, reason: reason)); narrow the ranges")
+          }
+          if let figures = result.candidates.first?.figures { exact.put([(slot, figures)]) }
         } catch {
-          exact.fail(needed[slot], error)
+          exact.fail(pick.sample, error)
         }
       }
     }
     if let failure = exact.firstFailure { throw failure }
     func spread(_ position: Int, _ metric: Int) -> Percentiles {
-      let picked = chosen[position][metric].map { index in
-        metrics[metric].value(slots[index].flatMap(exact.value)?.candidates[position].figures)
+      let picked = chosen[position][metric].map { sample in
+        metrics[metric].value(slots[SamplePick(sample: sample, candidate: position)].flatMap(exact.value))
       }
       return Percentiles(p10: picked[0], p50: picked[1], p90: picked[2])
     }
@@ -116,6 +131,16 @@ public struct Simulation: Sendable {
     return Simulation(
       samples: samples, seed: seed, candidates: spreads,
       stayIsBest: Decimal(outcomes.filter { $0.best == nil }.count) / count)
+  }
+
+  /// A sample chosen for one candidate's percentile, priced again exactly for that candidate.
+  struct SamplePick: Hashable, Comparable {
+    var sample: Int
+    var candidate: Int
+
+    static func < (a: SamplePick, b: SamplePick) -> Bool {
+      (a.sample, a.candidate) < (b.sample, b.candidate)
+    }
   }
 
   /// Sample `sample`'s values, drawn from its own stream of `seed`.

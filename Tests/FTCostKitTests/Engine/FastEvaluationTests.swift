@@ -32,6 +32,11 @@ import Testing
     let catalog = try shippedCatalog()
     let planned = try ScenarioEngine.plan(scenario, catalog: catalog, today: testToday, file: example)
     let fast = FastEvaluation(planned: planned).figures()
+    // Months worked out ahead (as simulation reuses them) change no figure, not even in its last bit.
+    let ahead = FastEvaluation(planned: planned).workingOutMonths().figures()
+    #expect(ahead.map { $0?.netBenefit } == fast.map { $0?.netBenefit })
+    #expect(ahead.map { $0?.npv } == fast.map { $0?.npv })
+    #expect(ahead.map { $0?.paybackMonths } == fast.map { $0?.paybackMonths })
     let exact = try ScenarioEngine.run(scenario, catalog: catalog, today: testToday)
     #expect(fast.count == exact.candidates.count)
     for (quick, candidate) in zip(fast, exact.candidates) {
