@@ -64,8 +64,15 @@ struct FastEvaluation {
     var minReplicas: Double
     var maxUtilization: Double
 
-    init(_ serving: HostedServing) {
-      secondsPerRequest = Self.double(serving.secondsPerRequest)
+    /// `serving` in Double; `known` is an earlier conversion whose time per request is reused
+    /// when it is the same (it rarely changes between samples, and its long quotient is the
+    /// slowest value to convert).
+    init(_ serving: HostedServing, known: (HostedServing, Serving)? = nil) {
+      if let (decimal, double) = known, decimal.secondsPerRequest == serving.secondsPerRequest {
+        secondsPerRequest = double.secondsPerRequest
+      } else {
+        secondsPerRequest = Self.double(serving.secondsPerRequest)
+      }
       gpusPerReplica = Double(serving.gpusPerReplica)
       gpuPerHour = Self.double(serving.gpuPerHour)
       minReplicas = Double(serving.minReplicas)
@@ -90,13 +97,20 @@ struct FastEvaluation {
       var from: ISODate
       /// `nil` for days served the baseline's way.
       var own: (rate: Double, fixed: Double, serving: Serving?)?
+      /// The GPU serving in decimal, so a later conversion of the same serving can reuse this one.
+      var hosted: HostedServing?
     }
     var segments: [Segment]
     var charges: [(date: ISODate, amount: Double)]
     var fallback: ISODate?
     var serviceEnd: ISODate?
 
-    init(_ schedule: PlanSchedule) {
+    /// `schedule` in Double; `known` is an earlier conversion of the same plan (another sample's)
+    /// whose GPU serving is reused where it is the same.
+    init(_ schedule: PlanSchedule, known: Schedule? = nil) {
+      let knownServing = known?.segments.lazy.compactMap { segment in
+        segment.hosted.flatMap { hosted in segment.own?.serving.map { (hosted, $0) } }
+      }.first
       segments = schedule.segments.map { segment in
         switch segment.mode {
         case .own(let rates):
@@ -104,10 +118,10 @@ struct FastEvaluation {
             from: segment.from,
             own: (
               FastEvaluation.double(rates.perRequest.total), FastEvaluation.double(rates.perMonth.total),
-              rates.hosted.map(Serving.init)
-            ))
+              rates.hosted.map { Serving($0, known: knownServing) }
+            ), hosted: rates.hosted)
         case .asBaseline:
-          return Segment(from: segment.from, own: nil)
+          return Segment(from: segment.from, own: nil, hosted: nil)
         }
       }
       charges = schedule.charges.map { ($0.date, FastEvaluation.double($0.amount)) }
@@ -123,6 +137,9 @@ struct FastEvaluation {
   private(set) var baselineMonths: [Month]?
   /// Each candidate's months 1 … `searchMonths` when worked out ahead; `nil` for one that is not.
   private(set) var candidateMonths: [[Month]?]
+  /// The baseline's one-time cost, and each candidate's (`nil` for one that cannot run).
+  let baselineOneTime: Double
+  let oneTimeCosts: [Double?]
 
   init(planned: PlannedScenario) {
     self.planned = planned
@@ -132,6 +149,14 @@ struct FastEvaluation {
       return Schedule(schedule)
     }
     candidateMonths = candidates.map { _ in nil }
+    baselineOneTime = Self.double(planned.baselineCost.oneTimeCost)
+    oneTimeCosts = planned.candidates.map(Self.oneTimeCost)
+  }
+
+  /// A candidate's one-time cost in Double, `nil` for one that cannot run.
+  static func oneTimeCost(_ candidate: PlannedScenario.Candidate) -> Double? {
+    guard case .scheduled(_, let cost) = candidate else { return nil }
+    return double(cost.oneTimeCost)
   }
 
   /// This evaluation with every plan's months worked out ahead, for evaluations that reuse it.
@@ -154,9 +179,13 @@ struct FastEvaluation {
     candidates = planned.candidates.enumerated().map { position, candidate in
       guard changed.contains(position) else { return other.candidates[position] }
       guard case .scheduled(let schedule, _) = candidate else { return nil }
-      return Schedule(schedule)
+      return Schedule(schedule, known: other.candidates[position])
     }
     candidateMonths = other.candidateMonths.enumerated().map { changed.contains($0) ? nil : $1 }
+    baselineOneTime = other.baselineOneTime
+    oneTimeCosts = planned.candidates.enumerated().map { position, candidate in
+      changed.contains(position) ? Self.oneTimeCost(candidate) : other.oneTimeCosts[position]
+    }
   }
 
   static func double(_ value: Decimal) -> Double { Serving.double(value) }
@@ -178,7 +207,9 @@ struct FastEvaluation {
     _ schedule: Schedule, from: ISODate, to: ISODate, days monthDays: Double, baseline: Schedule?,
     into month: inout Month
   ) {
-    let end = [schedule.serviceEnd, baseline?.serviceEnd, to].compactMap { $0 }.min() ?? to
+    var end = to
+    if let stop = schedule.serviceEnd, stop < end { end = stop }
+    if let stop = baseline?.serviceEnd, stop < end { end = stop }
     guard from < end else { return }
     for (index, segment) in schedule.segments.enumerated() {
       let segmentEnd = index + 1 < schedule.segments.count ? schedule.segments[index + 1].from : end
@@ -220,13 +251,10 @@ struct FastEvaluation {
       while factors.count < m { factors.append(factors.last.map { $0 * growth } ?? 1) }
       return factors[m - 1]
     }
-    let baselineOneTime = Self.double(planned.baselineCost.oneTimeCost)
     return planned.candidates.indices.map { position -> Figures? in
-      guard case .scheduled(_, let cost) = planned.candidates[position], let schedule = candidates[position] else {
-        return nil
-      }
+      guard let schedule = candidates[position], let oneTime = oneTimeCosts[position] else { return nil }
       let worked = candidateMonths[position]
-      let investment = Self.double(cost.oneTimeCost) - baselineOneTime
+      let investment = oneTime - baselineOneTime
       var net = -investment
       var npv = -investment
       var discount = 1.0

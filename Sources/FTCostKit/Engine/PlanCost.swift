@@ -27,10 +27,13 @@ public struct PlanCost: Sendable, Equatable {
   public var teacherAnswerCost: Decimal = 0
   /// Every model this plan prices with, for currency checks and source notes.
   public var modelsUsed: [ModelPricing]
-  /// Unconfirmed prices used, as `model: field`.
-  public var unconfirmedUsed: [String]
+  /// The prices the start's figures used.
+  let startUses: [PriceUse]
+  /// Unconfirmed prices used, as `model: field` (worked out when asked: planning thousands of
+  /// samples never asks).
+  public var unconfirmedUsed: [String] { PriceUse.unconfirmed(in: startUses) }
   /// Values a pricing overlay set that this plan used, as `model: field (file)`.
-  public var overlaidUsed: [String]
+  public var overlaidUsed: [String] { PriceUse.overlaid(in: startUses) }
   /// Serving on the plan's own GPUs at the start, when it does.
   public var hosting: HostedServing?
   /// Tokens in and out of one request (s + f + c + u + o), for costs per 1M tokens.
@@ -59,8 +62,7 @@ public struct PlanCost: Sendable, Equatable {
     self.training = training
     self.teacherAnswerCost = teacherAnswerCost
     self.modelsUsed = modelsUsed
-    unconfirmedUsed = PriceUse.unconfirmed(in: uses)
-    overlaidUsed = PriceUse.overlaid(in: uses)
+    startUses = uses
     hosting = rates.hosted
   }
 

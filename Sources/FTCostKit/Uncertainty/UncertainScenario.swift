@@ -9,7 +9,7 @@ public struct UncertainScenario: Sendable {
   public var catalog: PricingCatalog
   public var today: ISODate
   public var inputs: [UncertainInput]
-  /// The scenario as written, priced once.
+  /// The scenario as written, priced once (without break-even volumes).
   public var base: ScenarioResult
 
   public init(
@@ -22,7 +22,8 @@ public struct UncertainScenario: Sendable {
     self.inputs = inputs
     let (scenario, problems) = Scenario.decode(root, file: file)
     guard let scenario else { throw ScenarioError.invalid(problems) }
-    base = try ScenarioEngine.run(scenario, catalog: catalog, today: today, file: file)
+    // No input's figures include a break-even volume, so the scenario as written leaves it out too.
+    base = try ScenarioEngine.run(scenario, catalog: catalog, today: today, file: file, breakEven: false)
   }
 
   /// The scenario priced with `values[i]` at `inputs[i]` (the others as written).

@@ -75,8 +75,12 @@ func zeroWidthExample() throws -> UncertainScenario {
     #expect(tornado.bars[0].atLow == figures.netBenefit)
     // The volume alone breaks even where the engine's break-even volume says.
     let breakEven = try #require(tornado.bars[0].breakEven)
+    let (written, _, _) = try ScenarioLoader.load(
+      file: repositoryRoot.appendingPathComponent("examples/support-assistant-uncertain.json").path, overrides: [],
+      horizon: nil)
     let engine = try #require(
-      scenario.base.candidates.first { $0.name == Self.tuned }?.figures?.breakEvenRequestsPerMonth)
+      try ScenarioEngine.run(written, catalog: shippedCatalog(), today: testToday).candidates
+        .first { $0.name == Self.tuned }?.figures?.breakEvenRequestsPerMonth)
     #expect(abs(breakEven - engine) < 5)
   }
 
