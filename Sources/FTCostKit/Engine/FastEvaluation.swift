@@ -176,16 +176,24 @@ struct FastEvaluation {
     self.planned = planned
     baseline = other.baseline
     baselineMonths = other.baselineMonths
-    candidates = planned.candidates.enumerated().map { position, candidate in
-      guard changed.contains(position) else { return other.candidates[position] }
-      guard case .scheduled(let schedule, _) = candidate else { return nil }
-      return Schedule(schedule, known: other.candidates[position])
+    // Only the changed candidates are read: copying a planned candidate costs more than its figures.
+    var candidates = other.candidates
+    var candidateMonths = other.candidateMonths
+    var oneTimeCosts = other.oneTimeCosts
+    for position in changed {
+      candidateMonths[position] = nil
+      if case .scheduled(let schedule, let cost) = planned.candidates[position] {
+        candidates[position] = Schedule(schedule, known: other.candidates[position])
+        oneTimeCosts[position] = Self.double(cost.oneTimeCost)
+      } else {
+        candidates[position] = nil
+        oneTimeCosts[position] = nil
+      }
     }
-    candidateMonths = other.candidateMonths.enumerated().map { changed.contains($0) ? nil : $1 }
+    self.candidates = candidates
+    self.candidateMonths = candidateMonths
+    self.oneTimeCosts = oneTimeCosts
     baselineOneTime = other.baselineOneTime
-    oneTimeCosts = planned.candidates.enumerated().map { position, candidate in
-      changed.contains(position) ? Self.oneTimeCost(candidate) : other.oneTimeCosts[position]
-    }
   }
 
   static func double(_ value: Decimal) -> Double { Serving.double(value) }
