@@ -8,19 +8,21 @@ public struct ScenarioCalendar: Sendable {
   public let horizonMonths: Int
   /// Months the payback search may look at: max(120, 10·H).
   public let searchMonths: Int
-  /// d_1 … d_{searchMonths+1} as days since 1970-01-01.
+  /// d_1 … d_{searchMonths+1}, and the same as days since 1970-01-01.
+  private let firstDays: [ISODate]
   private let boundaries: [Int]
 
   public init(start: ISODate, horizonMonths: Int) {
     self.start = start
     self.horizonMonths = horizonMonths
     searchMonths = max(120, 10 * horizonMonths)
-    boundaries = (0...searchMonths).map { start.adding(months: $0).daysSinceEpoch }
+    firstDays = (0...searchMonths).map { start.adding(months: $0) }
+    boundaries = firstDays.map(\.daysSinceEpoch)
   }
 
   /// d_m, the first day of month m (1-based; up to searchMonths + 1).
   public func firstDay(ofMonth month: Int) -> ISODate {
-    ISODate(daysSinceEpoch: boundaries[month - 1])
+    firstDays[month - 1]
   }
 
   /// n_m, the days in month m.
