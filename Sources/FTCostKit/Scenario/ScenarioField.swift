@@ -156,15 +156,17 @@ struct ScenarioField: Sendable {
     case let path where path.count == 2 && path[0] == "hosting":
       guard let field = hostingFields[path[1]] else { return nil }
       return { plan, value in
-        guard plan.hosting != nil else { return false }
-        field(&plan.hosting!, value)
+        guard var hosting = plan.hosting else { return false }
+        field(&hosting, value)
+        plan.hosting = hosting
         return true
       }
     case let path where path.count == 2 && path[0] == "evaluation":
       guard let field = evaluationFields[path[1]] else { return nil }
       return { plan, value in
-        guard plan.evaluation != nil else { return false }
-        field(&plan.evaluation!, value)
+        guard var evaluation = plan.evaluation else { return false }
+        field(&evaluation, value)
+        plan.evaluation = evaluation
         return true
       }
     default:

@@ -54,7 +54,8 @@ struct SamplePlanner: Sendable {
         for (position, candidate) in base.candidates.enumerated() {
           switch candidate {
           case .scheduled(let schedule, let cost):
-            if cost.modelsUsed.contains(where: { $0.id == id }) || schedule.uses.contains(where: { $0.model.id == id }) {
+            if cost.modelsUsed.contains(where: { $0.id == id }) || schedule.uses.contains(where: { $0.model.id == id })
+            {
               replanned.insert(position)
             }
           case .infeasible:
@@ -100,7 +101,8 @@ struct SamplePlanner: Sendable {
   }
 
   /// Each candidate's figures in binary floating point for `values`.
-  func figures(_ values: [Decimal], in workspace: inout Workspace) throws(UncertaintyError) -> [FastEvaluation.Figures?] {
+  func figures(_ values: [Decimal], in workspace: inout Workspace) throws(UncertaintyError) -> [FastEvaluation.Figures?]
+  {
     let (planned, replanned) = try plan(values, in: &workspace)
     guard let replanned else { return FastEvaluation(planned: planned).figures() }
     return FastEvaluation(planned: planned, reusing: baseEvaluation, except: replanned).figures()

@@ -83,7 +83,9 @@ public struct Simulation: Sendable {
     // ...then priced again, exactly, by the decimal engine (on every core), each for the
     // candidates it was chosen for.
     let pairs = Set(
-      names.indices.flatMap { position in chosen[position].flatMap { $0 }.map { SamplePick(sample: $0, candidate: position) } }
+      names.indices.flatMap { position in
+        chosen[position].flatMap { $0 }.map { SamplePick(sample: $0, candidate: position) }
+      }
     ).sorted()
     let slots = Dictionary(uniqueKeysWithValues: pairs.enumerated().map { ($1, $0) })
     let exact = SampleStore<CandidateFigures>(count: pairs.count)
@@ -101,7 +103,8 @@ public struct Simulation: Sendable {
             breakEven: false)
           if let reason = result.unrepresentable {
             throw UncertaintyError.sample(
-              "\(scenario.describe(values)): \(ScenarioError.notRepresentable(file: scenario.file, reason: reason)); narrow the ranges")
+              "\(scenario.describe(values)): \(ScenarioError.notRepresentable(file: scenario.file, reason: reason)); narrow the ranges"
+            )
           }
           if let figures = result.candidates.first?.figures { exact.put([(slot, figures)]) }
         } catch {

@@ -38,7 +38,8 @@ import Testing
       contentsOf: repositoryRoot.appendingPathComponent("examples/support-assistant-uncertain.json"), encoding: .utf8)
     let hosted = text.replacingOccurrences(
       of: "\"min_replicas\": 1,",
-      with: "\"min_replicas\": 1, \"gpus_per_replica\": 1, \"input_tokens_per_second\": 9000, \"output_tokens_per_second\": 900,"
+      with:
+        "\"min_replicas\": 1, \"gpus_per_replica\": 1, \"input_tokens_per_second\": 9000, \"output_tokens_per_second\": 900,"
     )
     trees.append(("hosting written out", try JSONParser.parse(Array(hosted.utf8)), "hosted.json"))
     var written = Set<String>()
@@ -156,10 +157,14 @@ import Testing
 @Suite struct DecimalShortcutTests {
   static func randomDecimals(_ count: Int) -> [Decimal] {
     var generator = SplitMix64(seed: 9, stream: 0)
-    var values: [Decimal] = [0, 1, -1, Decimal(string: "0.6")!, Decimal(string: "5.8")!, 730, Decimal(string: "1e-120")!]
+    var values: [Decimal] = [
+      0, 1, -1, Decimal(sign: .plus, exponent: -1, significand: 6),
+      Decimal(sign: .plus, exponent: -1, significand: 58), 730, Decimal(sign: .plus, exponent: -120, significand: 1),
+    ]
     for index in 0..<count {
       let digits = Decimal(UInt64(generator.unitInterval() * 9e18))
-      let scaled = Decimal(sign: index % 3 == 0 ? .minus : .plus, exponent: Int(generator.unitInterval() * 40) - 30, significand: digits)
+      let scaled = Decimal(
+        sign: index % 3 == 0 ? .minus : .plus, exponent: Int(generator.unitInterval() * 40) - 30, significand: digits)
       // Every other value has a long quotient's 38 digits.
       values.append(index % 2 == 0 ? scaled : scaled / Decimal(Int(generator.unitInterval() * 997) + 3))
     }
@@ -169,7 +174,9 @@ import Testing
   /// Moving the point gives the quotient (and its text) that long division gives, and a number
   /// where long division gives up near the smallest exponent (NaN for 10^-120 / 10).
   @Test func dividingByAPowerOfTenMovesThePoint() {
-    #expect(Decimal(string: "1e-120")!.dividedByPowerOfTen(1) == Decimal(string: "1e-121")!)
+    #expect(
+      Decimal(sign: .plus, exponent: -120, significand: 1).dividedByPowerOfTen(1)
+        == Decimal(sign: .plus, exponent: -121, significand: 1))
     for value in Self.randomDecimals(3_000) {
       for power in [1, 6, 12] {
         let divided = value / Decimal(sign: .plus, exponent: power, significand: 1)
@@ -182,7 +189,7 @@ import Testing
 
   /// The fast conversion to Double is the correctly rounded one (as parsing the text gives it)
   /// for short digits, and within one unit in the last place for a quotient's 38.
-  @Test func theNearestDoubleIsCorrectlyRoundedOrWithinAnUlp() {
+  @Test func theNearestDoubleIsCorrectlyRoundedOrWithinAnUlp() throws {
     var long = 0
     for value in Self.randomDecimals(3_000) {
       let parsed = Double(value.description) ?? .nan
@@ -195,5 +202,11 @@ import Testing
       }
     }
     #expect(long > 1_000)
+    // Whole numbers past 2^53 with trailing zeros, and past 10^22, end too.
+    for text in ["9500000000000000", "95000000000000000000000000", "12345678901234567890123456789012345678"] {
+      let value = try #require(Decimal(string: text))
+      let parsed = try #require(Double(text))
+      #expect(abs(value.nearestDouble - parsed) <= parsed.ulp, "\(text)")
+    }
   }
 }
