@@ -195,6 +195,12 @@ struct PlanPricer: Sendable {
     return (answer.total, [PriceUse(model: teacher, paths: paths)])
   }
 
+  /// True when pricing `plan` reads the workload's month-1 volume.
+  ///
+  /// Only an evaluation set does (a self-hosted answer costs month-1 GPU cost / R_1); a sweep and
+  /// a simulation price such a plan again at each volume.
+  static func readsVolume(_ plan: StrategyPlan) -> Bool { plan.evaluation != nil }
+
   /// eval_cost on `day`, the cost of the evaluation set.
   ///
   /// K · (baseline + candidate (+ teacher) answer costs) + K · answers · judge cost per call. An

@@ -24,4 +24,26 @@ struct PlannedScenario: Sendable {
   var candidates: [Candidate]
   var warnings: [String]
   var overlaidValues: [String]
+  /// What the plans were priced with, to price them again at another volume.
+  var catalog: PricingCatalog
+  var today: ISODate
+  var file: String
+
+  /// True when some plan's pricing reads the month-1 volume (an evaluation set answered on GPUs
+  /// costs month-1 GPU cost / R_1), so another volume needs the plans priced again.
+  var readsVolume: Bool {
+    PlanPricer.readsVolume(scenario.baseline) || scenario.candidates.contains(where: PlanPricer.readsVolume)
+  }
+
+  /// The scenario at month-1 volume `requestsPerMonth`, priced again only when a plan reads it.
+  func at(requestsPerMonth volume: Decimal) throws -> PlannedScenario {
+    var moved = scenario
+    moved.workload.requestsPerMonth = volume
+    guard readsVolume else {
+      var result = self
+      result.scenario = moved
+      return result
+    }
+    return try ScenarioEngine.plan(moved, catalog: catalog, today: today, file: file)
+  }
 }

@@ -16,7 +16,8 @@ public enum ScenarioEngine {
     return result
   }
 
-  /// Prices and schedules every plan; the result does not depend on the volume.
+  /// Prices and schedules every plan; the result does not depend on the volume unless a plan
+  /// `readsVolume` (an evaluation set).
   static func plan(
     _ scenario: Scenario, catalog: PricingCatalog, today: ISODate, file: String
   ) throws -> PlannedScenario {
@@ -68,7 +69,7 @@ public enum ScenarioEngine {
     return PlannedScenario(
       scenario: scenario, calendar: calendar, currency: currencies.first ?? "USD", baselineCost: baselineCost,
       baselineSchedule: baselineSchedule, candidates: candidates, warnings: warnings,
-      overlaidValues: PriceUse.overlaid(in: allUses))
+      overlaidValues: PriceUse.overlaid(in: allUses), catalog: catalog, today: today, file: file)
   }
 
   /// One plan priced and scheduled; a candidate is measured against `baseline`'s schedule.

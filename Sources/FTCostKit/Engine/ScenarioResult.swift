@@ -109,9 +109,10 @@ public struct ScenarioResult: Sendable {
       "the costs grow beyond what can be computed exactly (about 10^165) with \(workload.requestsPerMonth) requests a month growing \(workload.monthlyGrowth * 100)% a month over \(scenario.horizonMonths) months; use a lower monthly_growth or a shorter horizon"
   }
 
-  /// The same scenario at another month-1 volume, without pricing the plans again.
-  public func evaluated(requestsPerMonth: Decimal) -> ScenarioResult {
-    var result = ScenarioEngine.evaluate(planned, requestsPerMonth: requestsPerMonth)
+  /// The same scenario at another month-1 volume, pricing the plans again only when one reads
+  /// the volume (an evaluation set).
+  public func evaluated(requestsPerMonth: Decimal) throws -> ScenarioResult {
+    var result = ScenarioEngine.evaluate(try planned.at(requestsPerMonth: requestsPerMonth))
     result.overrides = overrides
     return result
   }

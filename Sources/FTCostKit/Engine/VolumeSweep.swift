@@ -21,12 +21,18 @@ public struct VolumeSweep: Sendable {
     _ result: ScenarioResult, candidate: String, from: Decimal, to: Decimal, steps: Int
   ) -> VolumeSweep {
     let planned = result.planned
-    let months = PlannedMonths(planned, through: planned.calendar.searchMonths, only: candidate)
+    // A plan whose pricing reads the volume is priced again at each; the others' months are
+    // worked out once.
+    let months =
+      planned.readsVolume ? nil : PlannedMonths(planned, through: planned.calendar.searchMonths, only: candidate)
     let breakEven = result.candidates.first { $0.name == candidate }?.figures?.breakEvenRequestsPerMonth
     var points: [Point] = []
     for volume in logSpaced(from: from, to: to, steps: steps) {
+      // A volume the plans cannot be priced at is left out, as one whose figures overflow.
+      guard let moved = try? planned.at(requestsPerMonth: volume) else { continue }
       let run = ScenarioEngine.evaluate(
-        planned, requestsPerMonth: volume, months: months, only: candidate, breakEven: false)
+        moved, months: months ?? PlannedMonths(moved, through: moved.calendar.searchMonths, only: candidate),
+        only: candidate, breakEven: false)
       // A volume whose figures overflow is left out rather than shown as NaN.
       guard run.unrepresentable == nil else { continue }
       if var figures = run.candidates.first(where: { $0.name == candidate })?.figures {

@@ -66,8 +66,8 @@ struct SamplePlanner: Sendable {
         targets.append(.field(field))
         switch field.part {
         case .volume:
-          if base.scenario.baseline.evaluation != nil { replansAll = true }
-          for (position, plan) in base.scenario.candidates.enumerated() where plan.evaluation != nil {
+          if PlanPricer.readsVolume(base.scenario.baseline) { replansAll = true }
+          for (position, plan) in base.scenario.candidates.enumerated() where PlanPricer.readsVolume(plan) {
             replanned.insert(position)
           }
         case .evaluationOnly:

@@ -61,4 +61,45 @@ import Testing
       #expect(point.figures.paybackMonths == expected?.paybackMonths)
     }
   }
+
+  /// A self-hosted plan with an evaluation set reads the volume (its answers cost month-1 GPU cost
+  /// / R_1), so the sweep prices it again at each volume: still exactly a fresh run.
+  @Test func aPlanThatReadsTheVolumeIsPricedAgainAtEachVolume() throws {
+    let catalog = try shippedCatalog()
+    let root = try selfHostedWithEvaluation()
+    let scenario = try #require(Scenario.decode(root, file: "hosted-eval.json").scenario)
+    let result = try ScenarioEngine.run(scenario, catalog: catalog, today: testToday)
+    #expect(result.planned.readsVolume)
+    let name = scenario.candidates[0].name
+    let sweep = VolumeSweep.run(result, candidate: name, from: 1_000, to: 1_000_000, steps: 4)
+    #expect(sweep.points.count == 4)
+    for point in sweep.points {
+      var fresh = scenario
+      fresh.workload.requestsPerMonth = point.requestsPerMonth
+      let expected = try ScenarioEngine.run(fresh, catalog: catalog, today: testToday).candidates
+        .first { $0.name == name }?.figures
+      #expect(point.figures.netBenefit == expected?.netBenefit, "at \(point.requestsPerMonth)")
+      #expect(point.figures.paybackMonths == expected?.paybackMonths, "at \(point.requestsPerMonth)")
+    }
+  }
+}
+
+/// The self-hosted example with an evaluation set (500 test cases judged by GPT-4.1) on its first
+/// candidate, which runs on its own GPUs.
+func selfHostedWithEvaluation() throws -> JSONNode {
+  let (root, _, _) = try ScenarioLoader.loadTree(
+    file: repositoryRoot.appendingPathComponent("examples/self-hosted-qwen-vs-api.json").path, overrides: [],
+    horizon: nil)
+  let text = #"{"test_cases": 500, "judge": "gpt-4.1", "judge_input_tokens": 1500, "judge_output_tokens": 200}"#
+  let evaluation = try JSONParser.parse(Array(text.utf8))
+  guard var candidates = root["candidates"]?.arrayValue, var members = candidates[0].members else {
+    throw CocoaError(.coderInvalidValue)
+  }
+  members.append(JSONNode.Member(key: "evaluation", keyLocation: candidates[0].location, value: evaluation))
+  candidates[0] = JSONNode(kind: .object(members), location: candidates[0].location)
+  guard var top = root.members, let position = top.firstIndex(where: { $0.key == "candidates" }) else {
+    throw CocoaError(.coderInvalidValue)
+  }
+  top[position].value = JSONNode(kind: .array(candidates), location: top[position].value.location)
+  return JSONNode(kind: .object(top), location: root.location)
 }

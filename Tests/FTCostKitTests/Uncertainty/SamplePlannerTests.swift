@@ -110,6 +110,20 @@ import Testing
     try Self.compareRoutes(scenario, samples: 25)
   }
 
+  /// A volume range re-plans a candidate whose evaluation set reads the volume, and only it.
+  @Test func aVolumeRangePlansAgainAPlanThatReadsTheVolume() throws {
+    let root = try selfHostedWithEvaluation()
+    let catalog = try shippedCatalog()
+    let inputs = try UncertaintyParser.inputs(
+      root: root, file: "hosted-eval.json", varies: ["workload.requests_per_month=500000..9000000"], catalog: catalog)
+    let scenario = try UncertainScenario(
+      root: root, file: "hosted-eval.json", catalog: catalog, today: testToday, inputs: inputs)
+    let planner = SamplePlanner(scenario)
+    #expect(!planner.replansAll)
+    #expect(planner.replanned == [0])
+    try Self.compareRoutes(scenario, samples: 15)
+  }
+
   /// A lognormal draw beyond its range's ends is written directly once decoding accepts it, and
   /// one decoding refuses fails exactly as on the decoding route.
   @Test func drawsBeyondTheEndsAreCheckedByDecoding() throws {
