@@ -238,6 +238,15 @@ struct FastEvaluation {
     }
   }
 
+  /// The last day a candidate's months can change (a segment starts or a charge falls), or `nil`
+  /// when it or the baseline stops serving, which cuts months short.
+  static func lastChange(_ schedule: Schedule, baseline: Schedule) -> ISODate? {
+    guard schedule.serviceEnd == nil, baseline.serviceEnd == nil else { return nil }
+    let days = [schedule, baseline].flatMap { plan in plan.segments.map(\.from) + plan.charges.map(\.date) }
+    // A charge on a day counts in that day's month, so the month after it is the first settled.
+    return days.max().map { ISODate(daysSinceEpoch: $0.daysSinceEpoch + 1) }
+  }
+
   /// Every candidate's figures at the scenario's own volume.
   func figures() -> [Figures?] {
     let scenario = planned.scenario
@@ -262,6 +271,21 @@ struct FastEvaluation {
     return planned.candidates.indices.map { position -> Figures? in
       guard let schedule = candidates[position], let oneTime = oneTimeCosts[position] else { return nil }
       let worked = candidateMonths[position]
+      // From the day neither plan changes again (and neither stops serving), a month of the plan
+      // depends only on its number of days: each of 28 … 31 is worked out once.
+      let settles = Self.lastChange(schedule, baseline: baseline)
+      var settledMonths: [Month?] = [nil, nil, nil, nil]
+      func ownMonth(_ m: Int, first: ISODate) -> Month {
+        if let worked { return worked[m - 1] }
+        let days = calendar.days(inMonth: m)
+        guard let settles, first >= settles, (28...31).contains(days) else {
+          return month(schedule, m, baseline: baseline)
+        }
+        if let known = settledMonths[days - 28] { return known }
+        let computed = month(schedule, m, baseline: baseline)
+        settledMonths[days - 28] = computed
+        return computed
+      }
       let investment = oneTime - baselineOneTime
       var net = -investment
       var npv = -investment
@@ -276,7 +300,7 @@ struct FastEvaluation {
         if m > horizon, let fallback = schedule.fallback, first >= fallback { break }
         let requests = volume * factor(m)
         let base = baselineMonth(m)
-        let own = worked?[m - 1] ?? month(schedule, m, baseline: baseline)
+        let own = ownMonth(m, first: first)
         if m > horizon, !base.hasHosted, !own.hasHosted,
           baseline.segments.allSatisfy({ $0.from <= first }), schedule.segments.allSatisfy({ $0.from <= first }),
           !baseline.charges.contains(where: { $0.date >= first }),
