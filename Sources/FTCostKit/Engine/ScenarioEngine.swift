@@ -96,13 +96,15 @@ public enum ScenarioEngine {
   /// `catalog`, which differ from the planned ones only in what those candidates read; the
   /// baseline and the other candidates are kept as they are.
   ///
-  /// For ranking samples: the warnings, currency and overlaid values stay the planned scenario's.
+  /// For ranking samples: the warnings, currency and overlaid values stay the planned scenario's;
+  /// the catalog is the new one, so pricing again at another volume uses the same prices.
   static func replan(
     _ planned: PlannedScenario, scenario: Scenario, catalog: PricingCatalog, candidates positions: Set<Int>,
     file: String
   ) throws -> PlannedScenario {
     var result = planned
     result.scenario = scenario
+    result.catalog = catalog
     for position in positions.sorted() {
       let plan = scenario.candidates[position]
       switch try build(

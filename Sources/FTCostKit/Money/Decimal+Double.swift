@@ -3,8 +3,8 @@ import Foundation
 extension Decimal {
   /// Exact powers of ten as Doubles, 10^0 … 10^22 (the largest a Double holds exactly).
   private static let exactPowersOfTen: [Double] = (0...22).map { Double("1e\($0)") ?? 1 }
-  /// Powers of ten 10^0 … 10^40 as Doubles, to count a significand's digits.
-  private static let powersOfTen: [Double] = (0...40).map { Double("1e\($0)") ?? .infinity }
+  /// Powers of ten 10^1 … 10^39, exactly, to count a significand's digits (10^k at k − 1).
+  private static let decimalPowersOfTen: [Decimal] = (1...39).map { Decimal(sign: .plus, exponent: $0, significand: 1) }
   /// 2^53: every whole number below it is a Double exactly.
   private static let exactIntegerLimit: Double = 9_007_199_254_740_992
 
@@ -40,7 +40,7 @@ extension Decimal {
     let digits = NSDecimalNumber(decimal: significand).doubleValue
     guard digits < Self.exactIntegerLimit else {
       // Each split leaves fewer digits; one that leaves none (trailing zeros) ends here.
-      guard case (let leading, let rest?) = split() else { return NSDecimalNumber(decimal: self).doubleValue }
+      guard case (let leading, let rest?) = split() else { return Double(description) ?? 0 }
       return leading.approximateDouble + rest.approximateDouble
     }
     var magnitude = digits
@@ -60,9 +60,12 @@ extension Decimal {
 
   /// The value's leading 15 significant digits and the exact rest (`nil` when there is none).
   private func split() -> (leading: Decimal, rest: Decimal?) {
-    // The number of digits, from their approximate value (one more or less only moves the split).
-    let digits = NSDecimalNumber(decimal: significand).doubleValue
-    let count = Self.powersOfTen.firstIndex { $0 > digits } ?? 40
+    // The number of digits: estimated from the approximate value, then made exact with a
+    // comparison or two, so the split is the same everywhere.
+    let digits = significand
+    var count = max(1, min(39, Int(log10(max(1, NSDecimalNumber(decimal: digits).doubleValue))) + 1))
+    while count > 1, digits < Self.decimalPowersOfTen[count - 2] { count -= 1 }
+    while count < 39, digits >= Self.decimalPowersOfTen[count - 1] { count += 1 }
     let leading = rounded(scale: 15 - exponent - count, .down)
     return leading == self ? (self, nil) : (leading, self - leading)
   }

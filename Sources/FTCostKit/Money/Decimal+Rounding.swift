@@ -88,6 +88,9 @@ extension Decimal {
 extension Decimal {
   /// `self / 10^n` (n ≥ 0) by moving the decimal point: the exact quotient `/` gives, without
   /// its long division, which costs far more (prices per million tokens are divided often).
+  ///
+  /// Near the smallest exponent (quotients below about 10^-90) `/` gives NaN where this still
+  /// gives the exact number.
   public func dividedByPowerOfTen(_ n: Int) -> Decimal {
     guard !isNaN, !isZero, exponent - n >= -128 else {
       return self / Decimal(sign: .plus, exponent: n, significand: 1)

@@ -91,7 +91,7 @@ public enum InputDistribution: Sendable, Equatable {
   static func double(_ value: Decimal) -> Double { value.nearestDouble }
 
   /// `x` as a decimal of at most 12 significant digits: Swift's shortest round-trip text (the
-  /// same on every platform), rounded half to even at the 12th digit.
+  /// same on every platform), rounded half to even at the 12th digit; 0 below 10^-100.
   static func decimal(_ x: Double) -> Decimal {
     // A draw beyond Double's range (an extreme lognormal) is the largest finite value.
     guard x.isFinite else {
@@ -141,9 +141,10 @@ public enum InputDistribution: Sendable, Equatable {
       digits /= 10
       exponent += 1
     }
-    // Beyond what a decimal holds: a vanishing draw is 0, a huge one the largest decimal (which
-    // every scenario limit refuses, with its field named).
-    if exponent < -128 { return 0 }
+    // A draw below the smallest number a scenario file can hold (10^-100) is 0; a huge one is
+    // the largest decimal, which every limit refuses with its field named.
+    let leadingExponent = exponent + String(digits).count - 1
+    if leadingExponent < -DecimalParser.maximumExponent { return 0 }
     if exponent > 127 { return negative ? -Decimal.greatestFiniteMagnitude : Decimal.greatestFiniteMagnitude }
     return Decimal(sign: negative ? .minus : .plus, exponent: exponent, significand: Decimal(digits))
   }

@@ -124,6 +124,21 @@ import Testing
     try Self.compareRoutes(scenario, samples: 15)
   }
 
+  /// A range reaching down to 0 draws values below the smallest number a scenario file holds
+  /// (10^-100); they are 0, so both routes take them.
+  @Test func drawsTooSmallForAScenarioAreZero() throws {
+    let (root, _, file) = try ScenarioLoader.loadTree(
+      file: repositoryRoot.appendingPathComponent("examples/support-assistant.json").path, overrides: [],
+      horizon: nil)
+    let catalog = try shippedCatalog()
+    let inputs = try UncertaintyParser.inputs(
+      root: root, file: file, varies: ["candidates[1].migration_cost=0..1e-99"], catalog: catalog)
+    let scenario = try UncertainScenario(root: root, file: file, catalog: catalog, today: testToday, inputs: inputs)
+    #expect(inputs[0].value(at: 1e-6) == 0)
+    try Self.compareRoutes(scenario, samples: 30)
+    #expect(try Simulation.run(scenario, samples: 60, seed: 3).samples == 60)
+  }
+
   /// A lognormal draw beyond its range's ends is written directly once decoding accepts it, and
   /// one decoding refuses fails exactly as on the decoding route.
   @Test func drawsBeyondTheEndsAreCheckedByDecoding() throws {
