@@ -3,6 +3,9 @@ import Foundation
 extension Decimal {
   /// Exact powers of ten as Doubles, 10^0 … 10^22 (the largest a Double holds exactly).
   private static let exactPowersOfTen: [Double] = (0...22).map { Double("1e\($0)") ?? 1 }
+  /// Powers of ten 10^0 … 10^39 as Doubles (exact up to 10^22), to tell when a digit count
+  /// needs checking.
+  private static let doublePowersOfTen: [Double] = (0...39).map { Double("1e\($0)") ?? .infinity }
   /// Powers of ten 10^1 … 10^39, exactly, to count a significand's digits (10^k at k − 1).
   private static let decimalPowersOfTen: [Decimal] = (1...39).map { Decimal(sign: .plus, exponent: $0, significand: 1) }
   /// 2^53: every whole number below it is a Double exactly.
@@ -60,12 +63,19 @@ extension Decimal {
 
   /// The value's leading 15 significant digits and the exact rest (`nil` when there is none).
   private func split() -> (leading: Decimal, rest: Decimal?) {
-    // The number of digits: estimated from the approximate value, then made exact with a
-    // comparison or two, so the split is the same everywhere.
+    // The number of digits, from the approximate value: certain unless that value lies within
+    // 10^-9 of a power of ten (any conversion errs far less), where exact comparisons decide, so
+    // the split is the same everywhere.
     let digits = significand
-    var count = max(1, min(39, Int(log10(max(1, NSDecimalNumber(decimal: digits).doubleValue))) + 1))
-    while count > 1, digits < Self.decimalPowersOfTen[count - 2] { count -= 1 }
-    while count < 39, digits >= Self.decimalPowersOfTen[count - 1] { count += 1 }
+    let approximate = NSDecimalNumber(decimal: digits).doubleValue
+    var count = max(1, min(39, Int(log10(max(1, approximate))) + 1))
+    let nearPower = [count - 1, count].contains { power in
+      power >= 1 && power <= 39 && abs(approximate / Self.doublePowersOfTen[power] - 1) < 1e-9
+    }
+    if nearPower {
+      while count > 1, digits < Self.decimalPowersOfTen[count - 2] { count -= 1 }
+      while count < 39, digits >= Self.decimalPowersOfTen[count - 1] { count += 1 }
+    }
     let leading = rounded(scale: 15 - exponent - count, .down)
     return leading == self ? (self, nil) : (leading, self - leading)
   }

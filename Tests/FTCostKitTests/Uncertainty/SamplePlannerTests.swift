@@ -232,7 +232,11 @@ import Testing
     }
     #expect(long > 1_000)
     // Whole numbers past 2^53 with trailing zeros, and past 10^22, end too.
-    for text in ["9500000000000000", "95000000000000000000000000", "12345678901234567890123456789012345678"] {
+    for text in [
+      "9500000000000000", "95000000000000000000000000", "12345678901234567890123456789012345678",
+      "99999999999999999999.999999999999999999", "100000000000000000000.00000000000000001",
+      "0.1000000000000000000000000000000000001",
+    ] {
       let value = try #require(Decimal(string: text))
       let parsed = try #require(Double(text))
       #expect(abs(value.nearestDouble - parsed) <= parsed.ulp, "\(text)")
