@@ -77,6 +77,7 @@ extension Decimal {
       while count < 39, digits >= Self.decimalPowersOfTen[count - 1] { count += 1 }
     }
     let leading = rounded(scale: 15 - exponent - count, .down)
-    return leading == self ? (self, nil) : (leading, self - leading)
+    let rest = self - leading
+    return rest.isZero ? (self, nil) : (leading, rest)
   }
 }

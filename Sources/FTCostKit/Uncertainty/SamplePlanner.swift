@@ -149,6 +149,8 @@ struct SamplePlanner: Sendable {
   /// True when decoding accepts `value` at input `position` (the others as written); a value
   /// beyond the known interval is decoded once, and widens it when accepted.
   private func accepts(_ value: Decimal, at position: Int, _ workspace: inout Workspace) -> Bool {
+    // Triangular and uniform draws are held between the range's ends, which were accepted.
+    guard case .lognormal = scenario.inputs[position].distribution else { return true }
     let known = workspace.accepted[position]
     if known.contains(value) { return true }
     let input = scenario.inputs[position]
