@@ -71,12 +71,12 @@ struct FastEvaluation {
       if let (decimal, double) = known, decimal.secondsPerRequest == serving.secondsPerRequest {
         secondsPerRequest = double.secondsPerRequest
       } else {
-        secondsPerRequest = Self.double(serving.secondsPerRequest)
+        secondsPerRequest = serving.secondsPerRequest.nearestDouble
       }
       gpusPerReplica = Double(serving.gpusPerReplica)
-      gpuPerHour = Self.double(serving.gpuPerHour)
+      gpuPerHour = serving.gpuPerHour.nearestDouble
       minReplicas = Double(serving.minReplicas)
-      maxUtilization = Self.double(serving.maxUtilization)
+      maxUtilization = serving.maxUtilization.nearestDouble
     }
 
     /// As `HostedServing.usage(requests:share:).cost`.
@@ -88,7 +88,6 @@ struct FastEvaluation {
       return replicas * gpusPerReplica * hours * gpuPerHour
     }
 
-    static func double(_ value: Decimal) -> Double { value.nearestDouble }
   }
 
   /// A plan's schedule with its rates in Double, converted once.
@@ -117,14 +116,14 @@ struct FastEvaluation {
           return Segment(
             from: segment.from,
             own: (
-              FastEvaluation.double(rates.perRequest.total), FastEvaluation.double(rates.perMonth.total),
+              rates.perRequest.total.nearestDouble, rates.perMonth.total.nearestDouble,
               rates.hosted.map { Serving($0, known: knownServing) }
             ), hosted: rates.hosted)
         case .asBaseline:
           return Segment(from: segment.from, own: nil, hosted: nil)
         }
       }
-      charges = schedule.charges.map { ($0.date, FastEvaluation.double($0.amount)) }
+      charges = schedule.charges.map { ($0.date, $0.amount.nearestDouble) }
       fallback = schedule.fallback?.date
       serviceEnd = schedule.serviceEnd
     }
@@ -149,14 +148,14 @@ struct FastEvaluation {
       return Schedule(schedule)
     }
     candidateMonths = candidates.map { _ in nil }
-    baselineOneTime = Self.double(planned.baselineCost.oneTimeCost)
+    baselineOneTime = planned.baselineCost.oneTimeCost.nearestDouble
     oneTimeCosts = planned.candidates.map(Self.oneTimeCost)
   }
 
   /// A candidate's one-time cost in Double, `nil` for one that cannot run.
   static func oneTimeCost(_ candidate: PlannedScenario.Candidate) -> Double? {
     guard case .scheduled(_, let cost) = candidate else { return nil }
-    return double(cost.oneTimeCost)
+    return cost.oneTimeCost.nearestDouble
   }
 
   /// This evaluation with every plan's months worked out ahead, for evaluations that reuse it.
@@ -184,7 +183,7 @@ struct FastEvaluation {
       candidateMonths[position] = nil
       if case .scheduled(let schedule, let cost) = planned.candidates[position] {
         candidates[position] = Schedule(schedule, known: other.candidates[position])
-        oneTimeCosts[position] = Self.double(cost.oneTimeCost)
+        oneTimeCosts[position] = cost.oneTimeCost.nearestDouble
       } else {
         candidates[position] = nil
         oneTimeCosts[position] = nil
@@ -195,8 +194,6 @@ struct FastEvaluation {
     self.oneTimeCosts = oneTimeCosts
     baselineOneTime = other.baselineOneTime
   }
-
-  static func double(_ value: Decimal) -> Double { Serving.double(value) }
 
   /// Month `month` of `schedule`, as `PlanSchedule.cost(ofMonth:)` works it out.
   func month(_ schedule: Schedule, _ month: Int, baseline: Schedule?) -> Month {
@@ -252,9 +249,9 @@ struct FastEvaluation {
     let scenario = planned.scenario
     let calendar = planned.calendar
     let horizon = scenario.horizonMonths
-    let volume = Self.double(scenario.workload.requestsPerMonth)
-    let growth = 1 + Self.double(scenario.workload.monthlyGrowth)
-    let rate = Foundation.pow(1 + Self.double(scenario.discountRateAnnual), 1.0 / 12) - 1
+    let volume = scenario.workload.requestsPerMonth.nearestDouble
+    let growth = 1 + scenario.workload.monthlyGrowth.nearestDouble
+    let rate = Foundation.pow(1 + scenario.discountRateAnnual.nearestDouble, 1.0 / 12) - 1
     var baselineMonths: [Month] = []
     var factors: [Double] = []
     func baselineMonth(_ m: Int) -> Month {

@@ -118,17 +118,16 @@ public enum ScenarioEngine {
     return result
   }
 
-  /// Evaluates a planned scenario at its own volume, or at `requestsPerMonth` for month 1.
+  /// Evaluates a planned scenario at its own volume (another volume is `PlannedScenario.at`,
+  /// which prices again the plans that read it).
   ///
   /// A sweep passes `months` worked out once (through the payback search's end), names the one
   /// candidate it needs in `only`, and leaves out the break-even volume, which does not depend on
   /// the volume.
   static func evaluate(
-    _ planned: PlannedScenario, requestsPerMonth: Decimal? = nil, months: PlannedMonths? = nil,
-    only: String? = nil, breakEven: Bool = true
+    _ planned: PlannedScenario, months: PlannedMonths? = nil, only: String? = nil, breakEven: Bool = true
   ) -> ScenarioResult {
-    var scenario = planned.scenario
-    if let requestsPerMonth { scenario.workload.requestsPerMonth = requestsPerMonth }
+    let scenario = planned.scenario
     let calendar = planned.calendar
     let horizon = scenario.horizonMonths
     let baselineSchedule = planned.baselineSchedule

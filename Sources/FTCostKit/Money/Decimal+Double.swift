@@ -1,10 +1,8 @@
 import Foundation
 
 extension Decimal {
-  /// Exact powers of ten as Doubles, 10^0 … 10^22 (the largest a Double holds exactly).
-  private static let exactPowersOfTen: [Double] = (0...22).map { Double("1e\($0)") ?? 1 }
-  /// Powers of ten 10^0 … 10^39 as Doubles (exact up to 10^22), to tell when a digit count
-  /// needs checking.
+  /// Powers of ten 10^0 … 10^39 as Doubles: exact up to 10^22 (the largest a Double holds
+  /// exactly), for the fast path; the rest tell when a digit count needs checking.
   private static let doublePowersOfTen: [Double] = (0...39).map { Double("1e\($0)") ?? .infinity }
   /// Powers of ten 10^1 … 10^39, exactly, to count a significand's digits (10^k at k − 1).
   private static let decimalPowersOfTen: [Decimal] = (1...39).map { Decimal(sign: .plus, exponent: $0, significand: 1) }
@@ -32,7 +30,7 @@ extension Decimal {
     let power = exponent
     // A whole number below 2^53 is accumulated exactly from the decimal's 16-bit words.
     guard digits < Self.exactIntegerLimit, abs(power) <= 22 else { return nil }
-    let magnitude = power >= 0 ? digits * Self.exactPowersOfTen[power] : digits / Self.exactPowersOfTen[-power]
+    let magnitude = power >= 0 ? digits * Self.doublePowersOfTen[power] : digits / Self.doublePowersOfTen[-power]
     return sign == .minus ? -magnitude : magnitude
   }
 
@@ -50,12 +48,12 @@ extension Decimal {
     var power = exponent
     while power > 0 {
       let step = min(power, 22)
-      magnitude *= Self.exactPowersOfTen[step]
+      magnitude *= Self.doublePowersOfTen[step]
       power -= step
     }
     while power < 0 {
       let step = min(-power, 22)
-      magnitude /= Self.exactPowersOfTen[step]
+      magnitude /= Self.doublePowersOfTen[step]
       power += step
     }
     return sign == .minus ? -magnitude : magnitude

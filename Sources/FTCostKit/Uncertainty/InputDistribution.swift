@@ -52,10 +52,10 @@ public enum InputDistribution: Sendable, Equatable {
 
     init(_ distribution: InputDistribution) {
       self.distribution = distribution
-      low = InputDistribution.double(distribution.low)
-      high = InputDistribution.double(distribution.high)
+      low = distribution.low.nearestDouble
+      high = distribution.high.nearestDouble
       if case .triangular(_, let mode, _) = distribution {
-        self.mode = InputDistribution.double(mode)
+        self.mode = mode.nearestDouble
       } else {
         mode = 0
       }
@@ -86,9 +86,6 @@ public enum InputDistribution: Sendable, Equatable {
       return min(distribution.high, max(distribution.low, value))
     }
   }
-
-  /// `value` as the nearest Double, the same everywhere.
-  static func double(_ value: Decimal) -> Double { value.nearestDouble }
 
   /// `x` as a decimal of at most 12 significant digits: Swift's shortest round-trip text (the
   /// same on every platform), rounded half to even at the 12th digit; 0 below 10^-100.

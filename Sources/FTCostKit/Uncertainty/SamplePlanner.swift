@@ -142,7 +142,7 @@ struct SamplePlanner: Sendable {
         base, scenario: decoded, catalog: workspace.catalog, candidates: replanned, file: scenario.file)
       return (planned, replanned)
     } catch {
-      throw .sample("\(scenario.describe(values)): \(error); narrow the ranges")
+      throw scenario.sampleFailure(values, error)
     }
   }
 

@@ -102,9 +102,7 @@ public struct Simulation: Sendable {
             planned, months: PlannedMonths(planned, through: planned.scenario.horizonMonths, only: name), only: name,
             breakEven: false)
           if let reason = result.unrepresentable {
-            throw UncertaintyError.sample(
-              "\(scenario.describe(values)): \(ScenarioError.notRepresentable(file: scenario.file, reason: reason)); narrow the ranges"
-            )
+            throw scenario.sampleFailure(values, ScenarioError.notRepresentable(file: scenario.file, reason: reason))
           }
           if let figures = result.candidates.first?.figures { exact.put([(slot, figures)]) }
         } catch {

@@ -34,7 +34,7 @@ public struct UncertainScenario: Sendable {
     do {
       return try ScenarioEngine.run(scenario, catalog: catalog, today: today, file: file, breakEven: false)
     } catch {
-      throw .sample("\(describe(values)): \(error); narrow the ranges")
+      throw sampleFailure(values, error)
     }
   }
 
@@ -45,7 +45,7 @@ public struct UncertainScenario: Sendable {
     do {
       return try ScenarioEngine.plan(scenario, catalog: catalog, today: today, file: file)
     } catch {
-      throw .sample("\(describe(values)): \(error); narrow the ranges")
+      throw sampleFailure(values, error)
     }
   }
 
@@ -69,9 +69,14 @@ public struct UncertainScenario: Sendable {
     }
     let (scenario, problems) = Scenario.decode(root, file: file)
     guard let scenario else {
-      throw .sample("\(describe(values)): \(problems.first?.message ?? "the scenario is invalid"); narrow the ranges")
+      throw sampleFailure(values, problems.first?.message ?? "the scenario is invalid")
     }
     return (scenario, catalog)
+  }
+
+  /// The error for a sample the engine cannot price: its values, why, and what to do.
+  func sampleFailure(_ values: [Decimal], _ reason: Any) -> UncertaintyError {
+    .sample("\(describe(values)): \(reason); narrow the ranges")
   }
 
   /// The values as `path=value, …`, for an error.
